@@ -1,0 +1,73 @@
+"""Collect the doc examples (Markdown pages and docstrings) as pytest items."""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sybil.example import SybilFailure
+
+from tools.doc_suite import docstring_sybil, page_sybil
+
+pytest_collect_file = (page_sybil() + docstring_sybil()).pytest()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Report a failing doc example as ``docs/page.md:LINE`` with just what went wrong.
+
+    Without this, a failure prints Sybil's absolute path and, for an exception, the whole
+    Markdown page as "source". A contributor needs the file, the line and the values.
+    """
+    report = yield
+    example: Any = getattr(item, "example", None)
+    if example is None or not report.failed or call.excinfo is None:
+        return report
+    path = Path(example.path)
+    try:
+        shown = path.relative_to(item.config.rootpath)
+    except ValueError:
+        shown = path
+    error = call.excinfo
+    if isinstance(error.value, SybilFailure):
+        detail = str(error.value).split(" did not evaluate as expected:", 1)[-1].strip()
+        report.longrepr = (
+            f"{shown}:{example.line}: example did not print what the page says\n{detail}"
+        )
+        return report
+    line = example.line
+    for entry in error.traceback:
+        if Path(str(entry.path)) == path:
+            line = entry.lineno + 1  # the line that raised, inside the block
+    source = path.read_text(encoding="utf-8").splitlines()[line - 1].strip()
+    report.longrepr = f"{shown}:{line}: {error.typename} in\n    {source}\n{error.exconly()}"
+    return report
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Report how many doc examples ran, apart from the other tests."""
+    counts: dict[str, dict[str, int]] = {}
+    for outcome in ("passed", "failed", "error", "skipped"):
+        for report in terminalreporter.stats.get(outcome, []):
+            if getattr(report, "when", "call") != "call" and outcome != "error":
+                continue
+            path = str(report.nodeid).split("::")[0]
+            kind = (
+                "docs"
+                if path.startswith("docs/")
+                else ("docstrings" if path.startswith("rnn_guide/") else None)
+            )
+            if kind:
+                counts.setdefault(kind, {}).setdefault(outcome, 0)
+                counts[kind][outcome] += 1
+    if counts:
+        terminalreporter.section("doc examples")
+        for kind, by_outcome in sorted(counts.items()):
+            detail = ", ".join(f"{n} {outcome}" for outcome, n in sorted(by_outcome.items()))
+            terminalreporter.write_line(
+                f"{kind}: {sum(by_outcome.values())} examples run ({detail})"
+            )
