@@ -99,6 +99,10 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         ),
     }
 )
+"""Every error message `ShapeError` can carry, as `str.format` templates keyed by name.
+
+The site's shape calculator words its errors from the same templates.
+"""
 
 
 class ShapeError(ValueError):
