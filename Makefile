@@ -9,6 +9,9 @@ STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?= -n auto --dist loadfile
 
 export NO_MKDOCS_2_WARNING := 1
+# The examples use tiny tensors: one thread per test worker is faster than two
+# threads fighting over two cores (and gives the same numbers on every machine).
+TEST_ENV := OMP_NUM_THREADS=1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
@@ -33,19 +36,49 @@ serve: $(STAMP)  ## Serve the site with live reload on http://127.0.0.1:8000/.
 build: $(STAMP)  ## Build the static site into site/ (strict: broken links fail).
 	$(BIN)/mkdocs build --strict
 
-lint: $(STAMP)  ## ruff: lint and format check.
+lint: $(STAMP)  ## ruff: lint and format check (package, tests, tools and the pages' Python).
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python tools/lint_docs.py
 
 types: $(STAMP)  ## mypy --strict on the package.
 	$(BIN)/mypy
 
 unit: $(STAMP)  ## Only the pytest suite (tests, doc examples, docstrings).
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: $(STAMP)  ## Every check: lint, types, strict build, tests and every doc example.
 	$(MAKE) --no-print-directory lint types build
-	RNN_GUIDE_SITE_DIR=$(CURDIR)/site $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:  ## Remove the built site and caches (keeps .venv).
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+# ============================================================== Benchmarks
+# Measurements of the project itself, not part of `make test`: build time against a bare
+# Material build, `make test` part by part with the doc suite's per-example overhead, how
+# both grow with x1/x5/x10 copies of the docs, and one-by-one vs batched nn.RNN (written
+# to benchmarks/results/batching.json for the batching figure). About 10 minutes on 2 cores;
+# BENCH_ARGS=--quick for a smoke run, BENCH_ARGS=--with-speedups for the xdist comparisons.
+.PHONY: bench
+bench: $(STAMP)  ## Time the build and the tests, their growth, and batching (benchmarks/).
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+# ============================================================== Contributing
+# fix-examples rewrites wrong doctest output in place (PAGE=docs/en/x.md for one page);
+# new-page writes a page and its twin from the skeleton of KIND and lists it in the nav.
+.PHONY: fix-examples new-page
+fix-examples: $(STAMP)  ## Rewrite wrong doctest output with what the code prints [PAGE=docs/en/x.md].
+	$(BIN)/python tools/fix_examples.py $(PAGE)
+
+new-page: $(STAMP)  ## New page + twin: KIND=how-to PAGE=how-to/name TITLE="..." [TITLE_ZH="..."].
+	$(BIN)/python tools/new_page.py --kind "$(KIND)" --page "$(PAGE)" --title "$(TITLE)" --title-zh "$(TITLE_ZH)"
+
+# ============================================================== Figures
+# The SVG figures in docs/<lang>/assets/figures/ are drawn by tools/figures.py, one per
+# language. Every figure but the batching plot is deterministic (tests/test_figures.py
+# fails when a committed one is stale); the batching plot draws benchmarks/results/
+# batching.json from `make bench`, or a short measurement when that file is missing.
+.PHONY: figures
+figures: $(STAMP)  ## Redraw the site's SVG figures (docs/<lang>/assets/figures/).
+	$(BIN)/python tools/figures.py
