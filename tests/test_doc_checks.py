@@ -64,9 +64,18 @@ def test_plant_skip_without_reason_is_caught(docs_copy: Path) -> None:
     assert len(problems) == 1 and "has no reason" in problems[0], problems
 
 
-def test_skip_with_reason_is_accepted(docs_copy: Path) -> None:
-    _append(docs_copy / "en" / PAGE, '\n<!-- skip: next "needs a GPU" -->\n\n```python\n1\n```\n')
+@pytest.mark.parametrize(
+    "directive",
+    ['next "needs a GPU"', 'next if(not torch.cuda.is_available(), reason="needs a GPU")'],
+)
+def test_skip_with_reason_is_accepted(docs_copy: Path, directive: str) -> None:
+    _append(docs_copy / "en" / PAGE, f"\n<!-- skip: {directive} -->\n\n```python\n1\n```\n")
     assert skip_problems(docs_copy) == []
+
+
+def test_conditional_skip_without_reason_is_caught(docs_copy: Path) -> None:
+    _append(docs_copy / "en" / PAGE, "\n<!-- skip: next if(True) -->\n\n```python\n1\n```\n")
+    assert len(skip_problems(docs_copy)) == 1
 
 
 def test_plant_missing_twin_is_caught(docs_copy: Path) -> None:

@@ -20,7 +20,11 @@ from pathlib import Path
 from tools.doc_suite import page_parsers
 from tools.fences import DOCS, ROOT, blocks, notebook_code, pages, skip_directives
 
-_REASONED_SKIP = re.compile(r"""^(?:next|start)\s+(?P<q>["'])(?P<reason>.*\S.*)(?P=q)\s*$""")
+# `next "reason"`, or Sybil's conditional form `next if(condition, reason="reason")`.
+_REASONED_SKIP = re.compile(
+    r"""^(?:next|start)\s+(?:(?P<q>["']).*\S.*(?P=q)"""
+    r"""|if\s*\(.*\breason\s*=\s*(?P<r>["']).*\S.*(?P=r)\s*\))\s*$"""
+)
 
 
 def _rel(path: Path) -> str:
