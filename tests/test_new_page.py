@@ -1,0 +1,173 @@
+"""tools/new_page.py: both twins from the skeleton, listed in the nav, never overwritten.
+
+Runs on a small copy of the project (the configuration, tools, theme overrides and a
+few finished pages), so that pages still being written elsewhere cannot break it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from unittest import SkipTest
+
+import pytest
+from sybil.document import Document
+
+from tools.doc_checks import fence_problems, twin_problems
+from tools.doc_suite import _seed, page_parsers
+from tools.fences import ROOT
+from tools.new_page import SECTIONS, PageError, add_to_nav, new_page
+
+KEEP = ["index.md", "tutorials/first-rnn.md"]
+STUBS = ["explanation/core-idea.md", "how-to/stub.md", "reference/stub.md"]
+NAV = """nav:
+  - Home: index.md
+  - Tutorials:
+      - tutorials/first-rnn.md
+  # Explanation pages answer why.
+  - Explanation:
+      - explanation/core-idea.md
+
+  - How-to guides:
+      - how-to/stub.md
+  - Reference:
+      - reference/stub.md
+  - Contributing: contributing.md
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project with a nav listing only pages that exist."""
+    for name in ("tools", "overrides"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
+    for lang in ("en", "zh"):
+        for page in KEEP:
+            target = tmp_path / "docs" / lang / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(ROOT / "docs" / lang / page, target)
+        for page in [*STUBS, "contributing.md"]:
+            target = tmp_path / "docs" / lang / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(f"---\ndescription: A stub.\n---\n\n# {page}\n", encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    head = config[: config.index("\nnav:") + 1]
+    (tmp_path / "mkdocs.yml").write_text(head + NAV, encoding="utf-8")
+    return tmp_path
+
+
+def _run_examples(page: Path) -> int:
+    """Run a page's examples with the doc suite's parsers; return how many ran."""
+    document = Document.parse(str(page), *page_parsers())
+    _seed(document.namespace)
+    count = 0
+    for example in document.examples():
+        try:
+            example.evaluate()
+        except SkipTest:
+            continue
+        count += 1
+    return count
+
+
+@pytest.mark.build
+def test_creates_twins_lists_them_and_builds(project: Path) -> None:
+    before = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    written = {}
+    for kind in SECTIONS:
+        folder = {"tutorial": "tutorials"}.get(kind, kind)
+        written[kind] = new_page(
+            kind, f"{folder}/new-{kind}", f"New {kind}", title_zh=f"新{kind}", root=project
+        )
+    after = (project / "mkdocs.yml").read_text(encoding="utf-8")
+
+    # Each page went to the end of its own section; nothing else in mkdocs.yml moved.
+    added = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert added == [
+        "      - tutorials/new-tutorial.md",
+        "      - explanation/new-explanation.md",
+        "      - how-to/new-how-to.md",
+        "      - reference/new-reference.md",
+    ]
+    assert "  # Explanation pages answer why.\n" in after
+    for line in added:
+        after = after.replace(line + "\n", "", 1)
+    assert after == before
+
+    docs = project / "docs"
+    for kind, (en, zh, _) in written.items():
+        assert en.read_text(encoding="utf-8").startswith("---\ndescription: «")
+        assert f"# New {kind}\n" in en.read_text(encoding="utf-8")
+        assert f"# 新{kind}\n" in zh.read_text(encoding="utf-8")
+        assert _run_examples(en) >= 2 and _run_examples(zh) >= 2
+    assert twin_problems(docs) == []
+    assert fence_problems(docs) == []
+
+    site = project / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (site / "how-to" / "new-how-to" / "index.html").exists()
+    assert (site / "zh" / "reference" / "new-reference" / "index.html").exists()
+
+
+def test_refuses_to_overwrite(project: Path) -> None:
+    new_page("how-to", "how-to/mine", "Mine", root=project)
+    page = project / "docs" / "en" / "how-to" / "mine.md"
+    page.write_text("my work\n", encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    with pytest.raises(PageError, match=r"docs/en/how-to/mine.md exists already"):
+        new_page("how-to", "how-to/mine", "Mine again", root=project)
+    assert page.read_text(encoding="utf-8") == "my work\n"
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == config
+
+
+def test_command_line_errors_are_one_line(project: Path) -> None:
+    (project / "docs" / "zh" / "how-to" / "taken.md").write_text("x\n", encoding="utf-8")
+    cases = [
+        (["--kind", "how-to", "--page", "how-to/taken", "--title", "T"], "exists already"),
+        (["--kind", "guide", "--page", "how-to/x", "--title", "T"], "KIND 'guide'"),
+        (["--kind", "how-to", "--page", "How To/x", "--title", "T"], "PAGE 'How To/x'"),
+        (["--kind", "how-to", "--page", "how-to/x", "--title", " "], "TITLE is empty"),
+        (["--kind", "how-to", "--page", "how-to/stub", "--title", "T"], "exists already"),
+    ]
+    for args, expected in cases:
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "tools" / "new_page.py"), "--root", str(project), *args],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 2, (args, result.stdout, result.stderr)
+        assert result.stderr.count("\n") == 1 and expected in result.stderr, result.stderr
+    assert not (project / "docs" / "en" / "how-to" / "taken.md").exists()
+
+
+def test_page_path_is_normalised(project: Path) -> None:
+    en, zh, _ = new_page("reference", "docs/en/reference/table.md", "Table", root=project)
+    assert en == project / "docs" / "en" / "reference" / "table.md"
+    assert zh == project / "docs" / "zh" / "reference" / "table.md"
+    assert "      - reference/table.md\n" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_links_follow_the_page_depth(project: Path) -> None:
+    en, _, _ = new_page("explanation", "explanation/deep/down", "Deep", root=project)
+    assert "](../../tutorials/first-rnn.md)" in en.read_text(encoding="utf-8")
+
+
+def test_add_to_nav_keeps_comments_and_refuses_duplicates() -> None:
+    text = add_to_nav(NAV, "reference", "reference/new.md")
+    assert text == NAV.replace(
+        "      - reference/stub.md\n", "      - reference/stub.md\n      - reference/new.md\n"
+    )
+    with pytest.raises(PageError, match="already lists"):
+        add_to_nav(text, "reference", "reference/new.md")
