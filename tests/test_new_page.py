@@ -6,8 +6,6 @@ few finished pages), so that pages still being written elsewhere cannot break it
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,48 +14,17 @@ from unittest import SkipTest
 import pytest
 from sybil.document import Document
 
+from tests.support import NAV, build_site
 from tools.doc_checks import fence_problems, twin_problems
 from tools.doc_suite import _seed, page_parsers
 from tools.fences import ROOT
 from tools.new_page import SECTIONS, PageError, add_to_nav, new_page
 
-KEEP = ["index.md", "tutorials/first-rnn.md"]
-STUBS = ["explanation/core-idea.md", "how-to/stub.md", "reference/stub.md"]
-NAV = """nav:
-  - Home: index.md
-  - Tutorials:
-      - tutorials/first-rnn.md
-  # Explanation pages answer why.
-  - Explanation:
-      - explanation/core-idea.md
-
-  - How-to guides:
-      - how-to/stub.md
-  - Reference:
-      - reference/stub.md
-  - Contributing: contributing.md
-"""
-
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the project with a nav listing only pages that exist."""
-    for name in ("tools", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
-    for lang in ("en", "zh"):
-        for page in KEEP:
-            target = tmp_path / "docs" / lang / page
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(ROOT / "docs" / lang / page, target)
-        for page in [*STUBS, "contributing.md"]:
-            target = tmp_path / "docs" / lang / page
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(f"---\ndescription: A stub.\n---\n\n# {page}\n", encoding="utf-8")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    head = config[: config.index("\nnav:") + 1]
-    (tmp_path / "mkdocs.yml").write_text(head + NAV, encoding="utf-8")
-    return tmp_path
+def project(small_project: Path) -> Path:
+    """The small copy of the project from tests/conftest.py."""
+    return small_project
 
 
 def _run_examples(page: Path) -> int:
@@ -108,14 +75,7 @@ def test_creates_twins_lists_them_and_builds(project: Path) -> None:
     assert fence_problems(docs) == []
 
     site = project / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=300,
-    )
+    result = build_site(project, site)
     assert result.returncode == 0, result.stderr[-3000:]
     assert (site / "how-to" / "new-how-to" / "index.html").exists()
     assert (site / "zh" / "reference" / "new-reference" / "index.html").exists()
