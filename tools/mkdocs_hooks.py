@@ -19,10 +19,11 @@ from tools.fences import count_examples
 class _InstantSwitcherFilter(logging.Filter):
     """Drop mkdocs-static-i18n's warning that its language links break instant loading.
 
-    The warning predates Material's own fix: with ``navigation.instant`` Material looks
-    the current page up in the other language's sitemap when a reader switches
-    language, so the reader stays on the same page (the browser tests check this).
-    Left in, the warning would fail every strict build.
+    The language menu links to the same page in the other language, and
+    docs/assets/js/language-switch.js makes that link load the page in full instead of
+    through instant loading, so the reader stays on the same page with the other
+    language's interface and search (the browser tests check this). Left in, the
+    warning would fail every strict build.
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -46,3 +47,61 @@ def on_config(config: Any) -> Any:
         "examples": {lang: count_examples(docs, lang) for lang in ("en", "zh")},
     }
     return config
+
+
+# mkdocs-static-i18n builds the Chinese site after the English one, and the Chinese
+# build's 404.html lands on the English one at the site root. The root 404 page is the
+# one a static host serves for every missing address, so it stays English; the Chinese
+# one is kept next to the Chinese pages as zh/404.html.
+_root_404: dict[str, Any] = {}
+
+
+def on_post_build(config: Any) -> None:
+    """Keep the English 404 page at the site root (see above)."""
+    site = Path(config["site_dir"])
+    language = config["theme"]["language"]
+    if language == "en":
+        page = site / "404.html"
+        if page.exists():
+            _root_404["path"], _root_404["html"] = page, page.read_bytes()
+        return
+    path = _root_404.get("path")
+    if path is None or not path.exists():
+        return
+    written = path.read_bytes()
+    if written != _root_404["html"]:
+        target = path.parent / language / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(written)
+        path.write_bytes(_root_404["html"])
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """Give a notebook page a description of its own: its first sentence of prose.
+
+    Markdown pages carry `description:` in their front matter; a notebook has no front
+    matter, and without this its page would repeat the site's description.
+    """
+    meta = page.meta
+    if meta.get("description") or not page.file.src_path.endswith(".ipynb"):
+        return context
+    import json
+    import re
+
+    try:
+        cells = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError):
+        return context
+    for cell in cells:
+        if cell.get("cell_type") != "markdown":
+            continue
+        text = "".join(cell.get("source", []))
+        prose = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        if not prose:
+            continue
+        paragraph = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(prose))
+        paragraph = re.sub(r"[`*_]", "", paragraph)
+        match = re.match(r"(.+?[.。!?！？])(\s|$)", paragraph)
+        meta["description"] = (match.group(1) if match else paragraph)[:300]
+        break
+    return context

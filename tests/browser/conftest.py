@@ -1,0 +1,240 @@
+"""Fixtures for the browser tests: the site built once, served under /rnn-guide/, and Chromium.
+
+The site is built once per session with ``mkdocs build --strict`` into a temporary
+directory, for the address it is served at (SITE_URL), because the language switch
+and the 404 page use absolute URLs. RNN_GUIDE_SITE_DIR reuses a prebuilt site instead,
+but only when its sitemap names the address used here.
+
+Chromium is the system one (/usr/bin/chromium, or RNN_GUIDE_CHROMIUM); Playwright's own
+download is not needed. Requests to any host other than the local server are aborted
+and recorded, so a page that reaches for a CDN fails the tests instead of hanging.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+PREFIX = "/rnn-guide/"
+CHROMIUM = os.environ.get("RNN_GUIDE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _build(site_dir: Path, site_url: str) -> None:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    command = [str(mkdocs), "build", "--strict", "-d", str(site_dir)]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        warnings = [
+            line for line in result.stderr.splitlines() if "WARNING" in line or "ERROR" in line
+        ]
+        allowed = os.environ.get("RNN_GUIDE_ALLOW_BUILD_WARNINGS") == "1"
+        if not allowed or not (site_dir / "index.html").exists():
+            pytest.fail(
+                "mkdocs build --strict failed, so the site cannot be tested in a browser:\n"
+                + "\n".join(warnings[:40] or result.stderr.splitlines()[-40:]),
+                pytrace=False,
+            )
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Serve the built site under PREFIX only; everything else is a 404."""
+
+    site_dir = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, directory=self.site_dir, **kwargs)
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet
+        pass
+
+    def translate_path(self, path: str) -> str:
+        clean = urlsplit(path).path
+        if not clean.startswith(PREFIX):
+            return os.path.join(self.site_dir, "__outside__", "__missing__")
+        return super().translate_path("/" + clean[len(PREFIX) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # Like a static host: a missing page gets the site's 404 page, with status 404.
+        page = Path(self.site_dir) / "404.html"
+        if code == 404 and page.exists():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+@dataclass
+class Site:
+    """The served site: its base URL (ending in /rnn-guide/) and its files."""
+
+    base_url: str
+    directory: Path
+    pages: list[str] = field(default_factory=list)
+
+    def url(self, path: str = "") -> str:
+        return self.base_url + path.lstrip("/")
+
+
+def _site_pages(directory: Path, base_url: str) -> list[str]:
+    """Every page of the built site, as paths under the base URL ("", "zh/explanation/x/")."""
+    pages = []
+    for index in sorted(directory.rglob("index.html")):
+        relative = index.parent.relative_to(directory).as_posix()
+        if relative.startswith(("search", "assets")):
+            continue
+        pages.append("" if relative == "." else relative + "/")
+    return pages
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    # RNN_GUIDE_SITE_PORT fixes the port, so that a site prebuilt for that address
+    # (RNN_GUIDE_SITE_DIR) can be reused.
+    port = int(os.environ.get("RNN_GUIDE_SITE_PORT", "0")) or _free_port()
+    base_url = f"http://127.0.0.1:{port}{PREFIX}"
+    prebuilt = os.environ.get("RNN_GUIDE_SITE_DIR")
+    directory: Path | None = None
+    if prebuilt:
+        sitemap = Path(prebuilt) / "sitemap.xml"
+        # A prebuilt site is usable only if it was built for an address with this sub-path
+        # and port; otherwise build our own.
+        if sitemap.exists() and base_url in sitemap.read_text(encoding="utf-8"):
+            directory = Path(prebuilt)
+    if directory is None:
+        directory = tmp_path_factory.mktemp("site")
+        _build(directory, base_url)
+
+    handler = functools.partial(_Handler)
+    _Handler.site_dir = str(directory)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Site(base_url, directory, _site_pages(directory, base_url))
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is None:
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: the browser tests need it. "
+            "Install it with `apt-get install chromium` (or set RNN_GUIDE_CHROMIUM).",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@dataclass
+class Traffic:
+    """What the pages of one browser context asked for."""
+
+    foreign: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def browser_context(browser: Any, site: Site) -> Iterator[tuple[Any, Traffic]]:
+    """One context for the session: foreign requests aborted, failures recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    traffic = Traffic()
+    origin = site.base_url.split(PREFIX)[0]
+
+    def route(request_route: Any) -> None:
+        url = request_route.request.url
+        if url.startswith(origin) or url.startswith(("data:", "blob:")):
+            request_route.continue_()
+        else:
+            traffic.foreign.append(url)
+            request_route.abort()
+
+    context.route("**/*", route)
+
+    def failed(request: Any) -> None:
+        # ERR_ABORTED: the page was left while the request was in flight (the crawl moves
+        # on quickly), and aborted foreign requests are recorded in `foreign` already.
+        if "ERR_ABORTED" in str(request.failure) or not request.url.startswith(origin):
+            return
+        traffic.failed.append(f"{request.url} ({request.failure})")
+
+    context.on("requestfailed", failed)
+
+    def response(resp: Any) -> None:
+        if resp.status >= 400:
+            traffic.failed.append(f"{resp.url} (HTTP {resp.status})")
+
+    context.on("response", response)
+    try:
+        yield context, traffic
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser_context: tuple[Any, Traffic]) -> Iterator[Any]:
+    context, traffic = browser_context
+    tab = context.new_page()
+    tab.on(
+        "console",
+        lambda message: (
+            traffic.console_errors.append(f"{tab.url}: {message.text}")
+            if message.type == "error"
+            else None
+        ),
+    )
+    tab.on("pageerror", lambda error: traffic.console_errors.append(f"{tab.url}: {error}"))
+    try:
+        yield tab
+    finally:
+        tab.close()
+
+
+@pytest.fixture
+def traffic(browser_context: tuple[Any, Traffic]) -> Traffic:
+    return browser_context[1]

@@ -1,0 +1,256 @@
+"""The built site as a reader's browser meets it: every page, both languages, offline.
+
+One crawl visits every page of the built site once (with axe-core injected) and the
+tests below check what it collected. Needs /usr/bin/chromium (`apt-get install chromium`).
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urldefrag
+
+import pytest
+
+Site = Traffic = Any  # the fixtures are defined in conftest.py
+
+pytestmark = pytest.mark.browser
+
+# The calculator, search, language and 404 checks live in their own modules but are
+# collected here: pytest-xdist (--dist loadfile) keeps one file in one worker, so the
+# site is built and Chromium started once for all browser tests.
+from tests.browser.calculator_checks import (  # noqa: E402
+    test_calculator_agrees_with_expected_shapes,
+    test_calculator_answers_typing_and_clicking,
+    test_calculator_fits_a_phone,
+    test_calculator_in_chinese_names_the_same_errors,
+    test_calculator_survives_instant_navigation,
+)
+from tests.browser.navigation_checks import (  # noqa: E402
+    test_chinese_pages_show_material_in_chinese,
+    test_language_switch_keeps_the_page,
+    test_missing_pages_get_a_working_404_page,
+    test_search_finds_the_page,
+)
+
+__all__ = [
+    "test_calculator_agrees_with_expected_shapes",
+    "test_calculator_answers_typing_and_clicking",
+    "test_calculator_fits_a_phone",
+    "test_calculator_in_chinese_names_the_same_errors",
+    "test_calculator_survives_instant_navigation",
+    "test_chinese_pages_show_material_in_chinese",
+    "test_language_switch_keeps_the_page",
+    "test_missing_pages_get_a_working_404_page",
+    "test_search_finds_the_page",
+]
+
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+
+
+@dataclass
+class PageReport:
+    path: str
+    title: str
+    description: str
+    lang: str
+    links: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)
+    math: int = 0
+
+
+_COLLECT = """() => ({
+  title: document.title,
+  description: (document.querySelector('meta[name="description"]') || {}).content || "",
+  lang: document.documentElement.lang,
+  links: [...document.querySelectorAll("a[href]")].map(a => a.href),
+  images: [...document.querySelectorAll("img[src]")].map(i => i.src),
+  math: document.querySelectorAll(".arithmatex .katex").length,
+})"""
+
+# The header, tabs and sidebars are the same on every page of a language, and code
+# blocks share one colour scheme: axe checks whole pages for a few pages (home, the
+# calculator, and the two with the most code) and, on the others, the article without
+# its code blocks. Checking every code token's contrast on every page would take minutes.
+FULL_AXE = (
+    "",
+    "zh/",
+    "reference/calculator/",
+    "zh/reference/calculator/",
+    "reference/api/",
+    "tutorials/char-model/",
+    "zh/tutorials/char-model/",
+)
+
+_AXE_RUN = """async (whole) => {
+  const scope = whole ? document
+    : {include: [[".md-content"]], exclude: [[".highlight"], [".jp-InputArea"]]};
+  const result = await axe.run(scope, {resultTypes: ["violations"]});
+  return result.violations
+    .filter(v => v.impact === "serious" || v.impact === "critical")
+    .map(v => v.impact + " " + v.id + ": " + v.help + " -> "
+         + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(" | "));
+}"""
+
+
+@pytest.fixture(scope="module")
+def crawl(site: Site, browser_context: tuple[Any, Traffic]) -> dict[str, PageReport]:
+    """Visit every page once: collect title, description, links, images, axe results."""
+    assert site.pages, "the built site has no pages"
+    context, traffic = browser_context
+    axe_source = AXE.read_text(encoding="utf-8")
+    tab = context.new_page()
+    tab.on(
+        "console",
+        lambda m: (
+            traffic.console_errors.append(f"{tab.url}: {m.text}") if m.type == "error" else None
+        ),
+    )
+    tab.on("pageerror", lambda error: traffic.console_errors.append(f"{tab.url}: {error}"))
+    reports: dict[str, PageReport] = {}
+    try:
+        for path in site.pages:
+            tab.goto(site.url(path), wait_until="load")
+            if tab.locator(".arithmatex").count():
+                tab.wait_for_function(
+                    "document.querySelectorAll('.arithmatex .katex').length > 0", timeout=5000
+                )
+            data = tab.evaluate(_COLLECT)
+            tab.add_script_tag(content=axe_source)
+            violations = tab.evaluate(_AXE_RUN, path in FULL_AXE)
+            reports[path] = PageReport(
+                path=path,
+                title=data["title"],
+                description=data["description"],
+                lang=data["lang"],
+                links=data["links"],
+                images=data["images"],
+                violations=violations,
+                math=data["math"],
+            )
+    finally:
+        tab.close()
+    return reports
+
+
+def test_the_crawl_covers_both_languages_and_the_sitemap(
+    site: Site, crawl: dict[str, PageReport]
+) -> None:
+    zh = [path for path in crawl if path.startswith("zh/")]
+    en = [path for path in crawl if not path.startswith("zh/")]
+    assert en and zh, f"en pages {len(en)}, zh pages {len(zh)}"
+    sitemap = (site.directory / "sitemap.xml").read_text(encoding="utf-8")
+    listed = {url.removeprefix(site.base_url) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)}
+    missing = sorted(listed - set(crawl))
+    assert not missing, f"sitemap pages not crawled: {missing}"
+    assert all(crawl[p].lang == "zh" for p in zh), "a /zh/ page is not lang=zh"
+
+
+def test_no_request_leaves_the_site_and_none_fails(
+    crawl: dict[str, PageReport], traffic: Traffic
+) -> None:
+    assert not traffic.foreign, f"requests to other hosts: {sorted(set(traffic.foreign))}"
+    assert not traffic.failed, f"failed requests: {sorted(set(traffic.failed))}"
+
+
+def test_no_console_errors(crawl: dict[str, PageReport], traffic: Traffic) -> None:
+    assert not traffic.console_errors, "\n".join(traffic.console_errors)
+
+
+def test_every_page_has_a_title_and_a_description(crawl: dict[str, PageReport]) -> None:
+    bad = [
+        f"{path}: title={report.title!r} description={report.description!r}"
+        for path, report in crawl.items()
+        if not report.title.strip() or len(report.description.strip()) < 20
+    ]
+    assert not bad, "\n".join(bad)
+
+
+def test_descriptions_are_the_pages_own(crawl: dict[str, PageReport]) -> None:
+    # Material falls back to site_description when a page has none: every page should
+    # say what it is about itself.
+    counts: dict[str, list[str]] = {}
+    for path, report in crawl.items():
+        counts.setdefault(report.description, []).append(path)
+    shared = {text[:60]: paths for text, paths in counts.items() if len(paths) > 1}
+    # The 404 page is not crawled (it is no index.html), so nothing may share one.
+    assert not shared, f"pages sharing one description: {shared}"
+
+
+def _status(url: str) -> int:
+    request = urllib.request.Request(url, method="HEAD")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
+def test_every_internal_link_and_image_resolves(site: Site, crawl: dict[str, PageReport]) -> None:
+    origin = site.base_url.split("/rnn-guide/")[0]
+    targets: dict[str, str] = {}
+    for path, report in crawl.items():
+        for url in [*report.links, *report.images]:
+            url = urldefrag(url).url
+            if url.startswith(origin):
+                targets.setdefault(url, path)
+    assert targets, "no internal links found"
+    broken = [
+        f"{url} (linked from /{page})" for url, page in targets.items() if _status(url) != 200
+    ]
+    assert not broken, "broken internal links:\n" + "\n".join(sorted(broken))
+
+
+def test_pages_fetch_nothing_from_other_hosts_in_their_html(site: Site) -> None:
+    # Also what the browser did not happen to fetch: <link>, <script>, <img>, <iframe>,
+    # <source> and CSS url()/@import that point at another host.
+    fetching = re.compile(
+        r"<(?:link|script|img|iframe|source|audio|video)\b[^>]*?\b(?:src|href|srcset)="
+        r"[\"']((?:https?:)?//[^\"']+)",
+        re.IGNORECASE,
+    )
+    css_remote = re.compile(r"(?:@import\s+|url\()\s*[\"']?((?:https?:)?//[^\"')]+)")
+    found = []
+    for html in site.directory.rglob("*.html"):
+        text = html.read_text(encoding="utf-8", errors="replace")
+        for match in fetching.finditer(text):
+            tag = text[max(0, match.start() - 1) : match.end()]
+            if 'rel="canonical"' in tag or 'rel="alternate"' in tag:
+                continue  # an address, not a fetch
+            if not match.group(1).startswith(site.base_url):
+                found.append(f"{html.relative_to(site.directory)}: {match.group(1)}")
+    # Script that fetches from a CDN on demand: Material (and mkdocs-jupyter's notebook
+    # template) import Mermaid from unpkg/cdnjs when a page holds a Mermaid diagram.
+    on_demand = re.compile(r"""class=["'][^"']*\b(?:mermaid|jp-Mermaid)\b""")
+    for html in site.directory.rglob("*.html"):
+        if on_demand.search(html.read_text(encoding="utf-8", errors="replace")):
+            found.append(f"{html.relative_to(site.directory)}: a Mermaid diagram (CDN script)")
+    for css in site.directory.rglob("*.css"):
+        for url in css_remote.findall(css.read_text(encoding="utf-8", errors="replace")):
+            found.append(f"{css.relative_to(site.directory)}: {url}")
+    assert not found, "pages that would fetch from another host:\n" + "\n".join(found)
+
+
+def test_math_is_rendered_by_the_vendored_katex(crawl: dict[str, PageReport]) -> None:
+    with_math = [path for path, report in crawl.items() if report.math]
+    assert with_math, "no page rendered any math with KaTeX"
+
+
+def test_figures_are_shown_in_the_pages_language(crawl: dict[str, PageReport]) -> None:
+    for path, report in crawl.items():
+        figures = [src for src in report.images if "/assets/figures/" in src]
+        wanted = "/rnn-guide/zh/assets/figures/" if path.startswith("zh/") else "/rnn-guide/assets/"
+        wrong = [src for src in figures if wanted not in src]
+        assert not wrong, f"{path}: figures from the other language: {wrong}"
+
+
+def test_no_serious_or_critical_accessibility_violations(crawl: dict[str, PageReport]) -> None:
+    problems = [
+        f"/{path}: {violation}" for path, report in crawl.items() for violation in report.violations
+    ]
+    assert not problems, "axe-core found:\n" + "\n".join(problems)
