@@ -12,6 +12,9 @@ export NO_MKDOCS_2_WARNING := 1
 # The examples use tiny tensors: one thread per test worker is faster than two
 # threads fighting over two cores (and gives the same numbers on every machine).
 TEST_ENV := OMP_NUM_THREADS=1
+# `make test` builds the site once, for the address the browser tests serve it at
+# (a project-pages sub-path), and the browser tests reuse that build.
+TEST_SITE_PORT ?= 8765
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
@@ -48,8 +51,10 @@ unit: $(STAMP)  ## Only the pytest suite (tests, doc examples, docstrings).
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: $(STAMP)  ## Every check: lint, types, strict build, tests and every doc example.
-	$(MAKE) --no-print-directory lint types build
-	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory lint types
+	SITE_URL=http://127.0.0.1:$(TEST_SITE_PORT)/rnn-guide/ $(BIN)/mkdocs build --strict
+	$(TEST_ENV) RNN_GUIDE_SITE_DIR=$(CURDIR)/site RNN_GUIDE_SITE_PORT=$(TEST_SITE_PORT) \
+	  $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:  ## Remove the built site and caches (keeps .venv).
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Measurements of the project itself: build time, test time, scaling and batching speed."""
