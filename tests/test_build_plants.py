@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import build_site
+from tools.site_server import build_site
 
 PAGE = Path("docs/en/tutorials/first-rnn.md")
 
@@ -18,7 +18,7 @@ def _plant(project: Path, text: str) -> None:
 
 @pytest.mark.build
 def test_the_unplanted_copy_builds(small_project: Path, tmp_path: Path) -> None:
-    result = build_site(small_project, tmp_path / "site")
+    result = build_site(tmp_path / "site", root=small_project)
     assert result.returncode == 0, result.stderr[-3000:]
 
 
@@ -35,6 +35,6 @@ def test_a_broken_link_or_anchor_fails_the_build(
     small_project: Path, tmp_path: Path, link: str, named: str
 ) -> None:
     _plant(small_project, f"\nSee {link}.\n")
-    result = build_site(small_project, tmp_path / "site")
+    result = build_site(tmp_path / "site", root=small_project)
     assert result.returncode != 0, "the strict build passed despite a broken link"
     assert named in result.stderr, result.stderr[-3000:]

@@ -14,11 +14,12 @@ from unittest import SkipTest
 import pytest
 from sybil.document import Document
 
-from tests.support import NAV, build_site
+from tests.support import NAV
 from tools.doc_checks import fence_problems, twin_problems
 from tools.doc_suite import _seed, page_parsers
 from tools.fences import ROOT
 from tools.new_page import SECTIONS, PageError, add_to_nav, new_page
+from tools.site_server import build_site
 
 
 @pytest.fixture
@@ -75,7 +76,7 @@ def test_creates_twins_lists_them_and_builds(project: Path) -> None:
     assert fence_problems(docs) == []
 
     site = project / "site"
-    result = build_site(project, site)
+    result = build_site(site, root=project)
     assert result.returncode == 0, result.stderr[-3000:]
     assert (site / "how-to" / "new-how-to" / "index.html").exists()
     assert (site / "zh" / "reference" / "new-reference" / "index.html").exists()

@@ -16,23 +16,20 @@ Goal: performance >= 0.95, accessibility 1.0, best practices 1.0, SEO >= 0.95.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-PREFIX = "/rnn-guide/"
+sys.path.insert(0, str(ROOT))
+
+from tools.site_server import PREFIX, build_site, serve  # noqa: E402
+
 PAGES = (
     "",
     "explanation/output-vs-h-n/",
@@ -40,62 +37,11 @@ PAGES = (
     "reference/api/",
     "tutorials/char-model/",
 )
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
 )
-
-
-class Handler(SimpleHTTPRequestHandler):
-    """The site under PREFIX; the site's 404 page for anything else."""
-
-    def __init__(self, *args: Any, site: str, **kwargs: Any) -> None:
-        self.site = site
-        super().__init__(*args, directory=site, **kwargs)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def translate_path(self, path: str) -> str:
-        clean = urlsplit(path).path
-        if not clean.startswith(PREFIX):
-            return os.path.join(self.site, "__outside__", "__missing__")
-        return super().translate_path("/" + clean[len(PREFIX) :])
-
-    def do_GET(self) -> None:
-        # Like GitHub Pages: text files are sent gzip-compressed when the browser accepts it.
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not urlsplit(self.path).path.endswith("/"):
-                super().do_GET()  # the base class redirects /page to /page/
-                return
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not accepts or path.suffix not in COMPRESSED or not path.is_file():
-            super().do_GET()
-            return
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
-        self.end_headers()
-        self.wfile.write(body)
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.site) / "404.html"
-        if code != 404 or not page.exists():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
 
 def ensure_lighthouse() -> Path:
@@ -106,12 +52,6 @@ def ensure_lighthouse() -> Path:
             sys.exit("npm is needed to install Lighthouse: apt-get install npm")
         subprocess.run([npm, "i", "-E", "--no-audit", "--no-fund"], cwd=HERE, check=True)
     return binary
-
-
-def build(site_dir: Path, site_url: str) -> None:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    subprocess.run([str(mkdocs), "build", "-d", str(site_dir)], cwd=ROOT, env=env, check=True)
 
 
 def audit(lighthouse: Path, url: str, chrome: str, report: Path) -> dict[str, float]:
@@ -159,19 +99,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site_dir or Path(tmp) / "site"
         if args.site_dir is None:
-            build(site, base)
+            build_site(site, base, strict=False).check_returncode()
         reports = args.keep_reports or Path(tmp) / "reports"
         reports.mkdir(parents=True, exist_ok=True)
-        server = ThreadingHTTPServer(("127.0.0.1", args.port), partial(Handler, site=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
         rows = []
-        try:
+        # Text is sent gzip-compressed, as GitHub Pages sends it.
+        with serve(site, args.port, compress=True):
             for page in args.pages:
                 report = reports / ((page.strip("/").replace("/", "-") or "home") + ".json")
                 scores = audit(lighthouse, base + page, chrome, report)
                 rows.append((page or "(home)", scores, failing_audits(report)))
-        finally:
-            server.shutdown()
         width = max(len(page) for page, _, _ in rows)
         print(f"| {'page':<{width}} | " + " | ".join(CATEGORIES) + " |")
         print(f"|{'-' * (width + 2)}|" + "|".join("-" * (len(c) + 2) for c in CATEGORIES) + "|")

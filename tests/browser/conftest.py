@@ -12,24 +12,18 @@ and recorded, so a page that reaches for a CDN fails the tests instead of hangin
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import socket
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-PREFIX = "/rnn-guide/"
+from tools.site_server import PREFIX, build_site, serve
+
 CHROMIUM = os.environ.get("RNN_GUIDE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -49,10 +43,7 @@ def _free_port() -> int:
 
 
 def _build(site_dir: Path, site_url: str) -> None:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    command = [str(mkdocs), "build", "--strict", "-d", str(site_dir)]
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    result = build_site(site_dir, site_url)
     if result.returncode != 0:
         warnings = [
             line for line in result.stderr.splitlines() if "WARNING" in line or "ERROR" in line
@@ -64,38 +55,6 @@ def _build(site_dir: Path, site_url: str) -> None:
                 + "\n".join(warnings[:40] or result.stderr.splitlines()[-40:]),
                 pytrace=False,
             )
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    """Serve the built site under PREFIX only; everything else is a 404."""
-
-    site_dir = ""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, directory=self.site_dir, **kwargs)
-
-    def log_message(self, format: str, *args: Any) -> None:  # quiet
-        pass
-
-    def translate_path(self, path: str) -> str:
-        clean = urlsplit(path).path
-        if not clean.startswith(PREFIX):
-            return os.path.join(self.site_dir, "__outside__", "__missing__")
-        return super().translate_path("/" + clean[len(PREFIX) :])
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        # Like a static host: a missing page gets the site's 404 page, with status 404.
-        page = Path(self.site_dir) / "404.html"
-        if code == 404 and page.exists():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
 
 
 @dataclass
@@ -139,17 +98,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         directory = tmp_path_factory.mktemp("site")
         _build(directory, base_url)
 
-    handler = functools.partial(_Handler)
-    _Handler.site_dir = str(directory)
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Site(base_url, directory, _site_pages(directory, base_url))
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(directory, port) as served_url:
+        yield Site(served_url, directory, _site_pages(directory, served_url))
 
 
 @pytest.fixture(scope="session")
