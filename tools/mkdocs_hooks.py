@@ -6,6 +6,7 @@ Registered in mkdocs.yml under ``hooks:``.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -105,3 +106,16 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         meta["description"] = (match.group(1) if match else paragraph)[:300]
         break
     return context
+
+
+# Material sets up a code block (copy button, keyboard access when it scrolls) only
+# when it scrolls into view (the `content.lazy` feature), which keeps long pages fast.
+# Until then a block that is wider than the screen could not be reached with the
+# keyboard, so every block starts focusable; once set up, Material keeps `tabindex`
+# only on blocks that do scroll.
+_CODE_BLOCK = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?)<code>")
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Make every code block reachable with the keyboard before Material sets it up."""
+    return _CODE_BLOCK.sub(r'\1<code tabindex="0">', html)

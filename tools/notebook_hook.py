@@ -1,14 +1,29 @@
-"""MkDocs hook: keep notebooks rendered as pages under mkdocs-static-i18n.
+"""MkDocs hook: notebooks as ordinary pages of this site.
 
-mkdocs-jupyter marks each ``.ipynb`` as a documentation page by wrapping it in a
-``NotebookFile``. mkdocs-static-i18n then rebuilds every file as a plain ``File`` for each
-language (its ``on_files`` runs late), which drops the wrapper: the raw notebook JSON
-would be copied to the page's address. This hook runs after it and wraps them again,
-keeping the address the i18n plugin chose.
+Two jobs:
+
+1. Keep notebooks rendered as pages under mkdocs-static-i18n. mkdocs-jupyter marks
+   each ``.ipynb`` as a documentation page by wrapping it in a ``NotebookFile``.
+   mkdocs-static-i18n then rebuilds every file as a plain ``File`` for each language
+   (its ``on_files`` runs late), which drops the wrapper: the raw notebook JSON would
+   be copied to the page's address. ``on_files`` runs after it and wraps them again,
+   keeping the address the i18n plugin chose.
+
+2. Make the rendered notebook look and load like the other pages. mkdocs-jupyter puts
+   about 590 kB of JupyterLab CSS inline in the page, a copy-button script, a MathJax
+   configuration, an empty ``<script src="">`` and a module script that would import
+   Mermaid from a CDN. ``on_page_content`` removes all of that and rewrites the code
+   cells into the markup Material uses for code blocks, so they get the site's
+   highlighting (light and dark), its copy button and its lazy set-up; the few rules
+   the notebook still needs are in ``docs/assets/css/extra.css`` (``.jupyter-wrapper``).
 """
 
 from __future__ import annotations
 
+import json
+import re
+from html import escape
+from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
@@ -33,3 +48,77 @@ def on_files(files: Files, config: Any) -> Files:
             files.remove(file)
             files.append(_I18nNotebook(file))
     return files
+
+
+# What mkdocs-jupyter's template emits around the cells (mkdocs-jupyter 0.26).
+_STYLE = re.compile(r"<style\b[^>]*>.*?</style>\s*", re.DOTALL)
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>\s*", re.DOTALL)
+_COPY_BUTTON = re.compile(
+    r'<div class="zeroclipboard-container">\s*<clipboard-copy\b.*?</clipboard-copy>\s*</div>\s*',
+    re.DOTALL,
+)
+_COPY_TEXT = re.compile(r'<div class="clipboard-copy-txt"[^>]*>.*?</div>\s*', re.DOTALL)
+_CODE = re.compile(
+    r'<div class="highlight-ipynb(?: hl-(?P<lang>[\w+-]+))?"><pre>(?:<span></span>)?'
+    r"(?P<code>.*?)</pre></div>",
+    re.DOTALL,
+)
+_ANCHOR = re.compile(r'<a class="anchor-link" href="(#[^"]*)">¶</a>')
+_DEFAULT_ALT = re.compile(r'alt="No description has been provided for this image"')
+
+
+def _code_block(match: re.Match[str]) -> str:
+    lang = match["lang"] or "text"
+    return (
+        f'<div class="language-{lang} highlight"><pre><span></span>'
+        f'<code tabindex="0">{match["code"]}</code></pre></div>'
+    )
+
+
+def clean_notebook_html(html: str, alts: list[str], fallback_alt: str) -> str:
+    """Strip what mkdocs-jupyter inlines and give code cells Material's markup.
+
+    Args:
+        html: the page content mkdocs-jupyter rendered for one notebook.
+        alts: the descriptions of the notebook's images, in page order.
+        fallback_alt: the description for images beyond ``alts``.
+
+    Returns:
+        The content without inline styles or scripts, with code cells as
+        ``div.highlight > pre > code``, heading anchors as Material's ``headerlink``
+        and each image described.
+    """
+    html = _STYLE.sub("", html)
+    html = _SCRIPT.sub("", html)
+    html = _COPY_BUTTON.sub("", html)
+    html = _COPY_TEXT.sub("", html)
+    html = _CODE.sub(_code_block, html)
+    html = _ANCHOR.sub(r'<a class="headerlink" href="\1" title="Permanent link">¶</a>', html)
+    pending = iter(alts)
+    return _DEFAULT_ALT.sub(lambda _: f'alt="{escape(next(pending, fallback_alt))}"', html)
+
+
+def image_alts(notebook: Path) -> list[str]:
+    """The ``alt`` of each code cell's metadata, once per image the cell outputs."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    alts = []
+    for cell in cells:
+        for output in cell.get("outputs", []):
+            if any(kind.startswith("image/") for kind in output.get("data", {})):
+                alts.append(cell["metadata"].get("alt", ""))
+    return alts
+
+
+# For an image whose cell gives no ``alt``, in the page's language.
+_PLOT_ALT = {
+    "en": "A plot made by the code cell above; the text around it says what it shows.",
+    "zh": "上面的代码单元画出的图；图前后的文字说明了它显示的内容。",
+}
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    if not page.file.src_uri.endswith(".ipynb"):
+        return html
+    lang = "zh" if page.file.src_uri.startswith("zh/") else "en"
+    alts = [alt or _PLOT_ALT[lang] for alt in image_alts(Path(page.file.abs_src_path))]
+    return clean_notebook_html(html, alts, _PLOT_ALT[lang])

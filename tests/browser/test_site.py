@@ -227,13 +227,33 @@ def test_pages_fetch_nothing_from_other_hosts_in_their_html(site: Site) -> None:
     # Script that fetches from a CDN on demand: Material (and mkdocs-jupyter's notebook
     # template) import Mermaid from unpkg/cdnjs when a page holds a Mermaid diagram.
     on_demand = re.compile(r"""class=["'][^"']*\b(?:mermaid|jp-Mermaid)\b""")
+    dynamic_import = re.compile(r"""import\(\s*["'`]((?:https?:)?//[^"'`]+)""")
     for html in site.directory.rglob("*.html"):
-        if on_demand.search(html.read_text(encoding="utf-8", errors="replace")):
+        text = html.read_text(encoding="utf-8", errors="replace")
+        if on_demand.search(text):
             found.append(f"{html.relative_to(site.directory)}: a Mermaid diagram (CDN script)")
+        for url in dynamic_import.findall(text):
+            found.append(f"{html.relative_to(site.directory)}: import({url})")
     for css in site.directory.rglob("*.css"):
         for url in css_remote.findall(css.read_text(encoding="utf-8", errors="replace")):
             found.append(f"{css.relative_to(site.directory)}: {url}")
     assert not found, "pages that would fetch from another host:\n" + "\n".join(found)
+
+
+def test_notebook_pages_are_plain_site_pages(site: Site) -> None:
+    # tools/notebook_hook.py strips mkdocs-jupyter's inline JupyterLab CSS and scripts
+    # and gives code cells Material's code block markup.
+    pages = sorted(site.directory.glob("**/tutorials/char-model/index.html"))
+    assert len(pages) == 2, pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        name = page.relative_to(site.directory)
+        article = text[text.index("<article") : text.index("</article>")]
+        assert "<style" not in article and "<script" not in article, name
+        assert "jupyter-wrapper" in article and "highlight-ipynb" not in article, name
+        assert article.count('<div class="language-python highlight">') >= 8, name
+        assert "No description has been provided" not in article, name
+        assert len(text) < 200_000, f"{name}: {len(text)} bytes"
 
 
 def test_math_is_rendered_by_the_vendored_katex(crawl: dict[str, PageReport]) -> None:
