@@ -1,4 +1,7 @@
 import dataclasses
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import torch
@@ -111,6 +114,7 @@ def test_measure_hook_fills_the_placeholder_in_the_page_language() -> None:
     def page(src_uri: str) -> SimpleNamespace:
         return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
 
+    measure_hook._measure()  # wait for the measuring child process
     markdown = f"before\n\n{measure_hook.PLACEHOLDER}\n\nafter"
     en = measure_hook.on_page_markdown(markdown, page("en/x.md"), None, None)
     zh = measure_hook.on_page_markdown(markdown, page("zh/x.md"), None, None)
@@ -125,6 +129,41 @@ def test_measure_hook_fills_the_placeholder_in_the_page_language() -> None:
     assert measure_hook.on_page_markdown("no placeholder", page("en/x.md"), None, None) == (
         "no placeholder"
     )
+
+
+def test_measure_hook_fills_written_pages_when_the_measurement_comes_late(
+    tmp_path: Path,
+) -> None:
+    from types import SimpleNamespace
+
+    from tools import measure_hook
+
+    slow = (
+        "import time; time.sleep(1); from tools.measure_hook import *; print(json.dumps(measure()))"
+    )
+    job = subprocess.Popen(
+        [sys.executable, "-c", slow],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(measure_hook.__file__).parent.parent,
+    )
+    written = tmp_path / "index.html"
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="zh/x.md", abs_dest_path=str(written)))
+    saved = (measure_hook._JOB, measure_hook._TABLE_ROWS, measure_hook._ERROR)
+    measure_hook._JOB, measure_hook._TABLE_ROWS, measure_hook._ERROR = job, None, ""
+    try:
+        markdown = f"before\n\n{measure_hook.PLACEHOLDER}\n\nafter"
+        # Still measuring: the page keeps the placeholder and the build goes on.
+        assert measure_hook.on_page_markdown(markdown, page, None, None) == markdown
+        written.write_text(f"<p>before</p>\n{measure_hook.PLACEHOLDER}\n<p>after</p>", "utf-8")
+        measure_hook.on_post_build(None)
+        html = written.read_text(encoding="utf-8")
+        assert measure_hook.PLACEHOLDER not in html
+        assert "<th" in html and "逐条（毫秒）" in html and html.count("<tr>") == 4
+        assert html.startswith("<p>before</p>") and html.endswith("<p>after</p>")
+    finally:
+        measure_hook._JOB, measure_hook._TABLE_ROWS, measure_hook._ERROR = saved
 
 
 def test_measure_batching_sets_and_restores_threads() -> None:

@@ -9,7 +9,10 @@ Two jobs:
    be copied to the page's address. ``on_files`` runs after it and wraps them again,
    keeping the address the i18n plugin chose.
 
-2. Make the rendered notebook look and load like the other pages. mkdocs-jupyter puts
+2. Keep mkdocs-jupyter's cache of converted notebooks across the language builds
+   (``on_pre_build``).
+
+3. Make the rendered notebook look and load like the other pages. mkdocs-jupyter puts
    about 590 kB of JupyterLab CSS inline in the page, a copy-button script, a MathJax
    configuration, an empty ``<script src="">`` and a module script that would import
    Mermaid from a CDN. ``on_page_content`` removes all of that and rewrites the code
@@ -48,6 +51,34 @@ def on_files(files: Files, config: Any) -> Files:
             files.remove(file)
             files.append(_I18nNotebook(file))
     return files
+
+
+# mkdocs-jupyter keeps each converted notebook in .cache/mkdocs-jupyter and, after a
+# build, deletes the entries that build did not use. Under mkdocs-static-i18n each
+# language is a build of its own, so the English build deleted the Chinese entry (and
+# the other way round) and every build converted the notebooks again. When a site
+# build starts, this hook records every notebook of every language as in use, with
+# mkdocs-jupyter's own cache key, so only entries of changed or deleted notebooks go.
+_USED_CACHE_ENTRIES: set[Any] = set()
+
+
+@event_priority(-100)  # after mkdocs-jupyter's on_pre_build, which starts a new record
+def on_pre_build(config: Any) -> None:
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is None or not hasattr(jupyter, "_used_cache_paths"):
+        return
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.is_default_language_build:  # a new site build starts
+        _USED_CACHE_ENTRIES.clear()
+        try:
+            from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+        except ImportError:  # another mkdocs-jupyter: it then converts again, nothing worse
+            return
+        options = jupyter.config
+        for notebook in sorted(Path(config["docs_dir"]).rglob("*.ipynb")):
+            key = _compute_cache_key(notebook, options, options["execute"])
+            _USED_CACHE_ENTRIES.add(_get_cache_path(options["cache_dir"], key))
+    jupyter._used_cache_paths = _USED_CACHE_ENTRIES
 
 
 # What mkdocs-jupyter's template emits around the cells (mkdocs-jupyter 0.26).
