@@ -1,4 +1,4 @@
-"""Browser checks of search, the language switch and the 404 page, under /rnn-guide/.
+"""Browser checks of search, the language switch, the 404 page and anchors, under /rnn-guide/.
 
 Collected through test_site.py, so that every browser test runs in one process (one
 build, one server, one Chromium) even when pytest-xdist spreads files over workers.
@@ -108,3 +108,70 @@ def _check_404(site: Any, page: Any, path: str) -> None:
     page.click("a.md-header__button.md-logo")
     page.wait_for_load_state()
     assert page.url.rstrip("/").endswith("/rnn-guide"), page.url
+
+
+# Anchors spread over the long API page, whose off-screen parts the browser lays out
+# late (content-visibility); docs/assets/js/fragment-align.js keeps them in place.
+API_ANCHORS = (
+    "rnn_guide.shapes.expected_shapes",
+    "rnn_guide.batching.time_step_order",
+    "rnn_guide.timing.measure_batching",
+    "rnn_guide.source",
+    "rnn_guide.explain.explain",
+    "rnn_guide.cli",
+)
+# Where the target settles: its distance from the top (less its scroll margin) once it
+# has not moved for half a second.
+_SETTLED_TOP = """(id) => new Promise((resolve) => {
+  const top = () => {
+    const target = document.getElementById(id);  // after instant navigation: the new one
+    return target === null ? null : Math.round(target.getBoundingClientRect().top
+      - (parseFloat(getComputedStyle(target).scrollMarginTop) || 0));
+  };
+  let last = top(), since = performance.now();
+  const poll = () => {
+    const now = top();
+    if (now !== last) { last = now; since = performance.now(); }
+    if (now !== null && performance.now() - since > 500) { resolve(now); }
+    else { setTimeout(poll, 50); }
+  };
+  setTimeout(poll, 50);
+})"""
+
+
+def _settled_top(page: Any, anchor: str) -> int:
+    return int(page.evaluate(_SETTLED_TOP, anchor))
+
+
+def test_api_anchors_land_at_the_top_of_the_screen(site: Any, browser: Any) -> None:
+    off = []
+    for width in (412, 1400):  # a phone (no tables of contents beside), a wide screen
+        context = browser.new_context(viewport={"width": width, "height": 823})
+        try:
+            page = context.new_page()
+            # Opened directly, as from a bookmark; on the wide screen, a few only.
+            for anchor in API_ANCHORS if width < 1220 else API_ANCHORS[2:4]:
+                page.goto("about:blank")
+                page.goto(site.url(f"reference/api/#{anchor}"), wait_until="load")
+                if abs(top := _settled_top(page, anchor)) > 2:
+                    off.append(f"{width}px, opened with #{anchor}: {top}px from the top")
+            if width > 1220:  # clicked in the table of contents, handled by Material
+                page.goto(site.url("reference/api/"), wait_until="load")
+                for anchor in API_ANCHORS[::-2]:
+                    page.click(f'.md-sidebar--secondary a.md-nav__link[href$="#{anchor}"]')
+                    if abs(top := _settled_top(page, anchor)) > 2:
+                        off.append(f"{width}px, clicked #{anchor} in the contents: {top}px")
+            # Reached by Material's instant navigation from another page.
+            page.goto(site.url(""), wait_until="load")
+            page.evaluate(
+                """() => { const a = document.createElement('a');
+                  a.href = 'reference/api/#rnn_guide.source'; a.id = 'probe';
+                  a.textContent = 'probe'; document.querySelector('article').prepend(a); }"""
+            )
+            page.click("#probe")
+            page.wait_for_url("**/reference/api/#rnn_guide.source")
+            if abs(top := _settled_top(page, "rnn_guide.source")) > 2:
+                off.append(f"{width}px, instant navigation to #rnn_guide.source: {top}px")
+        finally:
+            context.close()
+    assert not off, "anchor targets not at the top of the screen:\n" + "\n".join(off)
