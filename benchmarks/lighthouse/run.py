@@ -1,13 +1,14 @@
 """Lighthouse scores of a few pages of the built site, as a phone would load them.
 
-    python benchmarks/lighthouse/run.py [--site-dir DIR] [--keep-reports DIR]
+    python benchmarks/lighthouse/run.py [--runs 3] [--site-dir DIR] [--keep-reports DIR]
 
 Installs Lighthouse 12.2.3 (package.json, `npm i -E`) into benchmarks/lighthouse/
 node_modules when it is missing, builds the site for http://127.0.0.1:<port>/rnn-guide/
 (or serves --site-dir, which must have been built for that address), serves it under
 /rnn-guide/ like a project page, runs Lighthouse with its default mobile settings
 against the system Chromium (CHROME_PATH, default /usr/bin/chromium) and prints one
-table: performance, accessibility, best practices and SEO per page.
+table: performance, accessibility, best practices and SEO per page, each the median of
+--runs audits (performance varies most with the machine's load; its runs are listed).
 
 A measurement, not a test: scores vary with the machine's load (performance most).
 Goal: performance >= 0.95, accessibility 1.0, best practices 1.0, SEO >= 0.95.
@@ -19,6 +20,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -90,6 +92,7 @@ def main() -> int:
     parser.add_argument("--keep-reports", type=Path, help="write the JSON reports here")
     parser.add_argument("--details", action="store_true", help="list the audits that lost points")
     parser.add_argument("--pages", nargs="+", default=PAGES, help="paths under /rnn-guide/")
+    parser.add_argument("--runs", type=int, default=3, help="audits per page (median)")
     args = parser.parse_args()
     chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
     if not Path(chrome).exists():
@@ -106,17 +109,26 @@ def main() -> int:
         # Text is sent gzip-compressed, as GitHub Pages sends it.
         with serve(site, args.port, compress=True):
             for page in args.pages:
-                report = reports / ((page.strip("/").replace("/", "-") or "home") + ".json")
-                scores = audit(lighthouse, base + page, chrome, report)
-                rows.append((page or "(home)", scores, failing_audits(report)))
-        width = max(len(page) for page, _, _ in rows)
-        print(f"| {'page':<{width}} | " + " | ".join(CATEGORIES) + " |")
-        print(f"|{'-' * (width + 2)}|" + "|".join("-" * (len(c) + 2) for c in CATEGORIES) + "|")
-        for page, scores, _ in rows:
+                name = page.strip("/").replace("/", "-") or "home"
+                runs = []
+                for i in range(max(args.runs, 1)):
+                    report = reports / f"{name}-{i + 1}.json"
+                    runs.append(audit(lighthouse, base + page, chrome, report))
+                scores = {c: statistics.median(r[c] for r in runs) for c in CATEGORIES}
+                perf_runs = " ".join(f"{r['performance']:.2f}" for r in runs)
+                rows.append((page or "(home)", scores, perf_runs, failing_audits(report)))
+        width = max(len(page) for page, _, _, _ in rows)
+        print(f"| {'page':<{width}} | " + " | ".join(CATEGORIES) + " | performance runs |")
+        print(
+            f"|{'-' * (width + 2)}|"
+            + "|".join("-" * (len(c) + 2) for c in CATEGORIES)
+            + "|------------------|"
+        )
+        for page, scores, perf_runs, _ in rows:
             cells = " | ".join(f"{scores[c]:>{len(c)}.2f}" for c in CATEGORIES)
-            print(f"| {page:<{width}} | {cells} |")
+            print(f"| {page:<{width}} | {cells} | {perf_runs:<16} |")
         if args.details:
-            for page, _, lost in rows:
+            for page, _, _, lost in rows:
                 for item in lost:
                     print(f"{page}: {item}")
     return 0
