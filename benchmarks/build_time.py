@@ -24,6 +24,7 @@ out, to show where the time goes.
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -34,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import (
     BIN,
     ROOT,
+    Run,
     absolutize,
     dump_config,
     header,
@@ -41,9 +43,9 @@ from benchmarks.common import (
     load_config,
     machine,
     plugin_names,
+    run,
     save,
     table,
-    timed,
     verdict,
     warnings_in,
     without_plugin,
@@ -90,47 +92,57 @@ FULL = "full (mkdocs build --strict)"
 def measure(repeat: int, ablate: bool, work: Path) -> dict[str, Any]:
     info = machine()
     mkdocs = BIN / "mkdocs"
-    rows: list[dict[str, Any]] = []
 
-    def build(
-        name: str, config: Path | None, pages: int, strict: bool, site: Path, times: int = 0
-    ) -> None:
+    def command(config: Path | None, site: Path, strict: bool) -> list[str | Path]:
         cmd: list[str | Path] = [mkdocs, "build", "-d", site]
         if config is not None:
             cmd += ["-f", config]
         if strict:
             cmd.append("--strict")
-        seconds, runs = timed(cmd, times or repeat)
-        last = runs[-1]
+        return cmd
+
+    project = load_config()
+    docs = ROOT / "docs"
+    en_pages = count_pages(docs / "en")
+    full = absolutize(project)
+    full["strict"] = False  # the derived builds are timed, not judged
+    # name -> (command, pages)
+    main: dict[str, tuple[list[str | Path], int]] = {}
+    for name, extensions in ((BARE, True), (BARE_PLAIN, False)):
+        site = work / f"bare-{int(extensions)}"
+        config = dump_config(bare_config(site, project, extensions), work / f"{site.name}.yml")
+        main[name] = (command(config, site, False), count_pages(docs, notebooks=False))
+    cold = dump_config(notebook_cache_off(full), work / "cold.yml")
+    main[COLD] = (command(cold, work / "site-cold", False), count_pages(docs))
+    en_only = dump_config(i18n_languages(full, ["en"]), work / "full-en.yml")
+    main[EN_ONLY] = (command(en_only, work / "site-en", False), en_pages)
+    main[FULL] = (command(None, work / "site-full", True), count_pages(docs))
+
+    # Round robin: every round builds each row once, so a change in the machine's load
+    # hits all rows alike; the ratio is the median of the rounds' ratios.
+    runs: dict[str, list[Run]] = {name: [] for name in main}
+    for _ in range(repeat):
+        for name, (cmd, _pages) in main.items():
+            runs[name].append(run(cmd))
+    rows: list[dict[str, Any]] = []
+
+    def add(name: str, pages: int, done: list[Run]) -> None:
+        seconds = statistics.median(r.seconds for r in done)
         rows.append(
             {
                 "build": name,
                 "pages": pages,
                 "seconds": seconds,
-                "runs": [round(r.seconds, 3) for r in runs],
+                "runs": [round(r.seconds, 3) for r in done],
                 "per_page_ms": 1000 * seconds / max(pages, 1),
-                "warnings": warnings_in(last.output),
-                "ok": last.returncode == 0,
+                "warnings": warnings_in(done[-1].output),
+                "ok": done[-1].returncode == 0,
             }
         )
         print(f"   measured {name}: {seconds:.2f} s", file=sys.stderr)
 
-    project = load_config()
-    docs = ROOT / "docs"
-    markdown_pages = count_pages(docs, notebooks=False)
-    all_pages = count_pages(docs)
-    for name, extensions in ((BARE, True), (BARE_PLAIN, False)):
-        site = work / f"bare-{int(extensions)}"
-        config = dump_config(bare_config(site, project, extensions), work / f"{site.name}.yml")
-        build(name, config, markdown_pages, False, site)
-
-    full = absolutize(project)
-    full["strict"] = False  # the derived builds are timed, not judged
-    cold = dump_config(notebook_cache_off(full), work / "cold.yml")
-    build(COLD, cold, all_pages, False, work / "site-cold")
-    en_only = dump_config(i18n_languages(full, ["en"]), work / "full-en.yml")
-    build(EN_ONLY, en_only, count_pages(docs / "en"), False, work / "site-en")
-    build(FULL, None, all_pages, True, work / "site-full")
+    for name, (_cmd, pages) in main.items():
+        add(name, pages, runs[name])
 
     if ablate:
         base = i18n_languages(full, ["en"])
@@ -143,19 +155,25 @@ def measure(repeat: int, ablate: bool, work: Path) -> dict[str, Any]:
             variants[f"en only, no hook {Path(hook).name}"] = {**base, "hooks": rest}
         for i, (name, config) in enumerate(variants.items()):
             path = dump_config(config, work / f"ablate-{i}.yml")
-            build(name, path, count_pages(docs / "en"), False, work / "site-ablate", times=1)
+            add(name, en_pages, [run(command(path, work / "site-ablate", False))])
 
-    by_name = {r["build"]: r for r in rows}
-    full_s = by_name[FULL]["seconds"]
-    bare_s = by_name[BARE]["seconds"]
+    def ratio(top: str, bottom: str) -> float:
+        pairs = zip(runs[top], runs[bottom], strict=True)
+        return statistics.median(a.seconds / b.seconds for a, b in pairs)
+
     return {
         "machine": info,
         "repeat": repeat,
         "rows": rows,
-        "ratio_full_to_bare": full_s / bare_s,
-        "ratio_cold_to_bare": by_name[COLD]["seconds"] / bare_s,
-        "ratio_full_to_bare_plain": full_s / by_name[BARE_PLAIN]["seconds"],
-        "zh_cost_seconds": full_s - by_name[EN_ONLY]["seconds"],
+        "ratio_full_to_bare": ratio(FULL, BARE),
+        "ratio_full_to_bare_rounds": [
+            round(a.seconds / b.seconds, 2) for a, b in zip(runs[FULL], runs[BARE], strict=True)
+        ],
+        "ratio_cold_to_bare": ratio(COLD, BARE),
+        "ratio_full_to_bare_plain": ratio(FULL, BARE_PLAIN),
+        "zh_cost_seconds": statistics.median(
+            a.seconds - b.seconds for a, b in zip(runs[FULL], runs[EN_ONLY], strict=True)
+        ),
         "goal": GOAL,
     }
 
@@ -167,7 +185,8 @@ def report(result: dict[str, Any]) -> str:
         header(
             "Build time: full site vs bare Material",
             result["machine"],
-            f"median of {result['repeat']} runs per row (rows 'en only, no ...': one run);"
+            f"{result['repeat']} rounds, each building every row once (rows 'en only, no ...':"
+            " one run after them); medians;"
             f" 'x bare' = seconds / '{BARE}'; bare builds have no notebook pages",
         ),
         table(
@@ -186,7 +205,8 @@ def report(result: dict[str, Any]) -> str:
                 for r in rows
             ],
         ),
-        f"   full / bare: {verdict(result['ratio_full_to_bare'], GOAL, 'x')}",
+        f"   full / bare: {verdict(result['ratio_full_to_bare'], GOAL, 'x')}"
+        f" (median of the rounds: {' '.join(map(str, result['ratio_full_to_bare_rounds']))})",
         f"   cold notebook cache / bare: {result['ratio_cold_to_bare']:.2f}x;"
         f" full / bare without extensions: {result['ratio_full_to_bare_plain']:.2f}x;"
         f" the zh build adds {result['zh_cost_seconds']:.2f} s",
