@@ -116,6 +116,15 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 _CODE_BLOCK = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?)<code>")
 
 
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """Make every code block reachable with the keyboard before Material sets it up."""
+def keyboard_reachable_code(html: str) -> str:
+    """Make every code block in ``html`` reachable with the keyboard."""
     return _CODE_BLOCK.sub(r'\1<code tabindex="0">', html)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Make every code block reachable with the keyboard before Material sets it up.
+
+    Notebook pages get their code blocks from tools/notebook_hook.py, after this hook
+    has run; it applies ``keyboard_reachable_code`` itself.
+    """
+    return keyboard_reachable_code(html)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,10 @@ from typing import Any
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs_jupyter.plugin import NotebookFile
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tools.mkdocs_hooks import keyboard_reachable_code
 
 
 class _I18nNotebook(NotebookFile):
@@ -102,7 +107,7 @@ def _code_block(match: re.Match[str]) -> str:
     lang = match["lang"] or "text"
     return (
         f'<div class="language-{lang} highlight"><pre><span></span>'
-        f'<code tabindex="0">{match["code"]}</code></pre></div>'
+        f"<code>{match['code']}</code></pre></div>"
     )
 
 
@@ -124,6 +129,7 @@ def clean_notebook_html(html: str, alts: list[str], fallback_alt: str) -> str:
     html = _COPY_BUTTON.sub("", html)
     html = _COPY_TEXT.sub("", html)
     html = _CODE.sub(_code_block, html)
+    html = keyboard_reachable_code(html)
     html = _ANCHOR.sub(r'<a class="headerlink" href="\1" title="Permanent link">¶</a>', html)
     pending = iter(alts)
     return _DEFAULT_ALT.sub(lambda _: f'alt="{escape(next(pending, fallback_alt))}"', html)

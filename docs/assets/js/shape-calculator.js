@@ -50,6 +50,16 @@
     zh: { input_size: "特征", hidden_size: "隐藏单元", num_layers: "层" }
   };
 
+  // The axis names are PyTorch's own, the same in both languages.
+  var AXES = {
+    seq_len: "seq_len",
+    batch: "batch",
+    features: "features",
+    layers: "num_layers × D",
+    h_out: "H_out",
+    h_cell: "hidden_size"
+  };
+
   var UI = {
     en: {
       legend: "The module",
@@ -72,14 +82,7 @@
       error: "PyTorch would reject this:",
       same_as: "same shape as {name}",
       call: "The call",
-      ax: {
-        seq_len: "seq_len",
-        batch: "batch",
-        features: "features",
-        layers: "num_layers × D",
-        h_out: "H_out",
-        h_cell: "hidden_size"
-      }
+      ax: AXES
     },
     zh: {
       legend: "模块",
@@ -102,14 +105,7 @@
       error: "PyTorch 会拒绝这个输入：",
       same_as: "与 {name} 形状相同",
       call: "调用",
-      ax: {
-        seq_len: "seq_len",
-        batch: "batch",
-        features: "features",
-        layers: "num_layers × D",
-        h_out: "H_out",
-        h_cell: "hidden_size"
-      }
+      ax: AXES
     }
   };
 
