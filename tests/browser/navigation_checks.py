@@ -6,6 +6,7 @@ build, one server, one Chromium) even when pytest-xdist spreads files over worke
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -64,6 +65,33 @@ def test_search_finds_the_page(site: Any, page: Any, start: str, query: str, exp
     page.goto(site.url(start))
     links = _search(page, query)
     assert any(expected in link for link in links[:10]), f"{query!r}: {links[:10]}"
+
+
+def test_search_index_is_cut_as_by_jiebas_full_dictionary(site: Any) -> None:
+    """The build gives jieba only the site's words (tools/search_words_hook.py).
+
+    Every title and text in the index (one for both languages), cut again with the
+    dictionary jieba ships, must come out the same, and the Chinese text must be cut.
+    """
+    import jieba
+    from backrefs import bre
+
+    full = jieba.Tokenizer()  # jieba's own dictionary, not the one the build used
+    han = bre.compile(r"\p{script: Han}+", bre.UNICODE)
+
+    def cut(text: str) -> str:  # what Material's search plugin does with a string
+        return han.sub(
+            lambda run: "\u200b" + "\u200b".join(full.cut(run.group(0))) + "\u200b", text
+        ).strip("\u200b")
+
+    index = json.loads((site.directory / "search/search_index.json").read_text("utf-8"))
+    cut_words = 0
+    for entry in index["docs"]:
+        for key in ("title", "text"):
+            built = entry[key]
+            assert cut(built.replace("\u200b", "")) == built, (entry["location"], key)
+            cut_words += built.count("\u200b")
+    assert cut_words > 10_000, f"only {cut_words} word boundaries: is Chinese being cut?"
 
 
 def test_language_switch_keeps_the_page(site: Any, page: Any) -> None:

@@ -36,6 +36,7 @@ from tests.browser.navigation_checks import (  # noqa: E402
     test_language_switch_keeps_the_page,
     test_missing_pages_get_a_working_404_page,
     test_search_finds_the_page,
+    test_search_index_is_cut_as_by_jiebas_full_dictionary,
 )
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
     "test_language_switch_keeps_the_page",
     "test_missing_pages_get_a_working_404_page",
     "test_search_finds_the_page",
+    "test_search_index_is_cut_as_by_jiebas_full_dictionary",
 ]
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
