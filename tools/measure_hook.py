@@ -23,6 +23,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mkdocs.plugins import event_priority
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 log = logging.getLogger("mkdocs.hooks.measure")
@@ -148,8 +150,14 @@ def on_config(config: Any) -> Any:
     return config
 
 
+@event_priority(-200)
 def on_post_build(config: Any) -> None:
-    """Fill in the pages that waited; stop a measurement that no page asked for."""
+    """Fill in the pages that waited; stop a measurement that no page asked for.
+
+    Runs after mkdocs-static-i18n's ``on_post_build`` (priority -100), which builds the
+    other languages from inside the first language's ``on_post_build``: so the first
+    wait for the measurement comes at the end of the last build, not between them.
+    """
     _fill_pending()
     if _JOB is not None and _JOB.poll() is None and _TABLE_ROWS is None and not _ERROR:
         _JOB.kill()
