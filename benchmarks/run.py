@@ -49,7 +49,7 @@ def summary() -> str:
         lines.append(
             f"   build: full / bare = {ratio:.2f}x (goal <= {build['goal']}x):"
             f" {'met' if ratio <= build['goal'] else 'NOT met'};"
-            f" with a cold notebook cache {build['ratio_cold_to_bare']:.2f}x"
+            f" with cold caches {build['ratio_cold_to_bare']:.2f}x"
         )
     tests = read("test_time")
     doc = tests.get("doc_suite") or {}

@@ -61,7 +61,7 @@ def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
 def test_the_hook_reaches_the_theme_and_mkdocstrings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("tools.template_cache_hook.CACHE_DIR", tmp_path)
+    monkeypatch.setenv("RNN_GUIDE_CACHE_DIR", str(tmp_path))
     handler = SimpleNamespace(env=Environment())
     plugin = SimpleNamespace(get_handler=lambda name: handler if name == "python" else None)
     config = SimpleNamespace(plugins={"mkdocstrings": plugin})
@@ -70,4 +70,7 @@ def test_the_hook_reaches_the_theme_and_mkdocstrings(
     assert on_env(theme, config, None) is theme
     assert handler.env.bytecode_cache is not None
     assert theme.bytecode_cache is not None
-    assert {path.name for path in tmp_path.iterdir()} == {"mkdocstrings-python", "theme"}
+    assert {path.name for path in (tmp_path / "jinja").iterdir()} == {
+        "mkdocstrings-python",
+        "theme",
+    }

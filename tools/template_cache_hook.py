@@ -6,28 +6,31 @@ of a build. Jinja can keep the compiled code on disk and reuse it while a templa
 source is unchanged (it compares a checksum of the source, and the Jinja and Python
 versions), so a warm build compiles nothing.
 
-Each environment gets its own directory under ``.cache/jinja/``, because compiled
-code depends on the environment's settings (mkdocstrings escapes HTML, the theme
-does not). Registered in mkdocs.yml under ``hooks:``.
+Each environment gets its own directory under ``.cache/jinja/`` (see
+tools/build_cache.py), because compiled code depends on the environment's settings
+(mkdocstrings escapes HTML, the theme does not). Registered in mkdocs.yml under ``hooks:``.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.plugins import event_priority
 
-log = logging.getLogger("mkdocs.hooks.template_cache")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "jinja"
+from tools.build_cache import cache_dir as build_cache
+
+log = logging.getLogger("mkdocs.hooks.template_cache")
 
 
 def keep_compiled(env: Environment, name: str, cache_dir: Path | None = None) -> None:
     """Let ``env`` reuse templates compiled by an earlier build (in ``cache_dir/name``)."""
-    directory = (cache_dir or CACHE_DIR) / name
+    directory = (cache_dir or build_cache("jinja")) / name
     directory.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(directory))
 

@@ -1,4 +1,4 @@
-"""tools/search_words_hook.py: a small jieba dictionary that cuts the site as the full one."""
+"""tools/search_hook.py: the search plugin gets lighter pages and a smaller jieba dictionary."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import jieba
 import pytest
 
-import tools.search_words_hook as hook
+import tools.search_hook as hook
 from tools.fences import ROOT
 
 
@@ -63,17 +63,18 @@ def test_a_word_left_out_changes_the_cut(full: jieba.Tokenizer, tmp_path: Path) 
     assert list(small.cut("循环神经网络")) != ["循环", "神经网络"]
 
 
-def test_an_unchanged_text_reuses_the_dictionary(
+def test_a_dictionary_is_made_again_only_for_a_new_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = hook.dictionary_for({"隐藏状态"}, "zh", tmp_path)
+    first = hook.dictionary_for({"隐藏状态", "序列数"}, "zh", tmp_path)
     made = first.read_text(encoding="utf-8")
 
     def unread() -> str:
         raise AssertionError("the full dictionary was read again")
 
     monkeypatch.setattr(hook, "full_dictionary", unread)
-    assert hook.dictionary_for({"隐藏状态"}, "zh", tmp_path).read_text(encoding="utf-8") == made
+    for runs in ({"隐藏状态", "序列数"}, {"隐藏状态"}):  # the same runs, or fewer
+        assert hook.dictionary_for(runs, "zh", tmp_path).read_text(encoding="utf-8") == made
     with pytest.raises(AssertionError, match="read again"):
         hook.dictionary_for({"隐藏状态", "输出"}, "zh", tmp_path)
 
@@ -97,3 +98,15 @@ def test_html_is_read_as_the_search_index_reads_it() -> None:
         ["<h2>输入<code>x</code>的形状</h2><script>var a = '脚本';</script><p>隐&#34255;</p>"]
     )
     assert runs == {"输入", "的形状", "隐藏"}
+
+
+def test_only_pygments_token_spans_are_unwrapped() -> None:
+    html = (
+        '<pre><span></span><code><span class="n">out</span><span class="p">,</span>'
+        ' <span class="hll"><span class="n">h_n</span></span></code></pre>'
+        '<p><span class="md-ellipsis">Shapes</span> <span class="n" title="x">y</span></p>'
+    )
+    assert hook.without_token_spans(html) == (
+        '<pre><span></span><code>out, <span class="hll">h_n</span></code></pre>'
+        '<p><span class="md-ellipsis">Shapes</span> <span class="n" title="x">y</span></p>'
+    )
