@@ -92,8 +92,10 @@ def han_runs(texts: Iterable[str]) -> set[str]:
     """
     runs: set[str] = set()
     for text in texts:
-        plain = html.unescape(TAG.sub("", SKIPPED.sub(" ", text)))
-        runs.update(HAN_RUN.findall(plain))
+        # Removing rather than splitting at tags and skipped elements joins text as the
+        # plugin does, or more: a longer run only adds substrings, never loses one.
+        plain = html.unescape(TAG.sub("", SKIPPED.sub("", text)))
+        runs.update(match.group(0) for match in HAN_RUN.finditer(plain))
     return runs
 
 
