@@ -57,7 +57,7 @@ test: $(STAMP)  ## Every check: lint, types, strict build, tests and every doc e
 	  $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:  ## Remove the built site and caches (keeps .venv).
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
 # ============================================================== Benchmarks
 # Measurements of the project itself, not part of `make test`: build time against a bare
