@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -170,10 +171,21 @@ def dictionary_for(runs: set[str], language: str, cache_dir: Path | None = None)
             return path
     words, total = words_in(runs, full_dictionary())
     cache_dir.mkdir(parents=True, exist_ok=True)
-    path.write_text(small_dictionary(words, total), encoding="utf-8")
-    made_for.write_text("\n".join([jieba.__version__, *sorted(runs)]), encoding="utf-8")
+    _replace(path, small_dictionary(words, total))
+    _replace(made_for, "\n".join([jieba.__version__, *sorted(runs)]))
     log.debug("search words: %d of jieba's words for %s", len(words), language)
     return path
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` in one step.
+
+    A build running at the same time (``make serve`` beside ``make test``) reads the old
+    file or the new one, never half of one.
+    """
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
 
 
 def _language(config: Any) -> str:
