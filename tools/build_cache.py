@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.fences import ROOT
 
 
 def cache_dir(name: str) -> Path:

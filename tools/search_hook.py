@@ -188,11 +188,6 @@ def _replace(path: Path, text: str) -> None:
     os.replace(partial, path)
 
 
-def _language(config: Any) -> str:
-    theme = config.get("theme")
-    return str(theme.get("language", "") if theme is not None else "") or "en"
-
-
 def without_token_spans(content: str) -> str:
     """The page's HTML with each Pygments token span replaced by its text.
 
@@ -216,7 +211,7 @@ def _use_small_dictionary(runs: set[str], config: Any) -> None:
         return
     if not runs:
         return
-    path = dictionary_for(runs, _language(config))
+    path = dictionary_for(runs, config["theme"]["language"])
     jieba.setLogLevel(logging.WARNING)  # it reports each load on stderr
     jieba.dt.tmp_dir = str(path.parent)  # jieba's own cache of the loaded dictionary
     jieba.set_dictionary(str(path))
@@ -225,7 +220,7 @@ def _use_small_dictionary(runs: set[str], config: Any) -> None:
 @event_priority(-200)  # after every other on_env: mkdocstrings' backlinks change pages
 def on_env(env: Any, config: Any, files: Any) -> Any:
     """Every page is rendered and none is indexed yet: prepare jieba and the copies."""
-    texts: list[str] = [str(config.get("site_name") or "")]
+    texts: list[str] = []
     for file in files.documentation_pages():
         page = file.page
         if page is None or page.content is None:
