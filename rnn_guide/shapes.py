@@ -15,18 +15,30 @@ H_cell = hidden_size, H_out = proj_size if proj_size > 0 else hidden_size.
 | h_0, h_n | (D * num_layers, H_out) | (D * num_layers, N, H_out) | same: never batch-first |
 | c_0, c_n | (D * num_layers, H_cell) | (D * num_layers, N, H_cell) | same: never batch-first |
 
-Every error message comes from [`MESSAGES`][rnn_guide.shapes.MESSAGES], so that other
-tools (the shape calculator on the site) can say exactly the same thing.
+Every error message comes from the package's message table,
+[`rnn_guide.messages`][rnn_guide.messages], in English and Chinese, so that other
+tools (the command, the shape calculator on the site) say exactly the same thing.
+
+Sizes may be Python ints or anything PyTorch reads as one (numpy integers, integer
+tensors of one element); bool is never a size. A size or a tensor PyTorch cannot hold
+(a size beyond int64, a tensor whose float32 bytes do not fit in int64) is a
+`ShapeError` too. Importing this module does not import torch.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import operator
+import reprlib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
-from torch import nn
+from rnn_guide.messages import MESSAGES as _TABLE
+from rnn_guide.messages import Arg, Lang, Surface, template, text
+
+if TYPE_CHECKING:
+    from torch import nn
 
 __all__ = ["MESSAGES", "RNNSpec", "ShapeError", "Shapes", "expected_shapes", "format_shape"]
 
@@ -40,77 +52,38 @@ _MODES: Final[Mapping[str, Mode]] = {
     "LSTM": "LSTM",
 }
 
-#: Every message that [`ShapeError`][rnn_guide.shapes.ShapeError] can carry, by key.
-#: Placeholders are filled with `str.format`: `{given}` is the offending value as
-#: Python's `repr` writes it (`'rnn'`, `2.5`, `True`), `{shape}` a shape written as a
-#: Python tuple (`(1, 3, 5)`, `(5,)`), `{mode}` one of RNN, GRU, LSTM, `{layout}`
-#: `(seq_len, batch, features)` or `(batch, seq_len, features)` after batch_first.
+#: The largest size PyTorch holds (sizes are int64), and the most bytes one tensor has.
+INT64_MAX: Final = 2**63 - 1
+_FLOAT32_BYTES: Final = 4
+
+#: The `ShapeError` messages in English for Python, by their short key: a view of the
+#: `"shape.*"` entries of [`rnn_guide.messages.MESSAGES`][rnn_guide.messages.MESSAGES].
 MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
     {
-        # The specification: constructor arguments.
-        "mode": (
-            "mode is {given} but must be 'RNN', 'GRU' or 'LSTM': "
-            "use the name of the module class (nn.RNN, nn.GRU or nn.LSTM)."
-        ),
-        "not_int": "{name} is {given} but must be a whole number (int): pass e.g. {name}=8.",
-        "not_positive": (
-            "{name} is {given} but must be at least 1: every layer needs at least one {unit}."
-        ),
-        "not_bool": "{name} is {given} but must be True or False.",
-        "proj_not_lstm": (
-            "proj_size is {given} but only LSTM has a projection, {mode} has none: "
-            "use proj_size=0, or mode='LSTM'."
-        ),
-        "proj_negative": (
-            "proj_size is {given} but must be 0 or more: use proj_size=0 for no projection."
-        ),
-        "proj_too_large": (
-            "proj_size is {given} but must be smaller than hidden_size ({hidden_size}): "
-            "use a proj_size from 1 to {largest}, or 0 for no projection."
-        ),
-        "not_module": (
-            "module is {given} but must be nn.RNN, nn.GRU or nn.LSTM: pass the recurrent "
-            "layer itself (for a model, the layer inside it, e.g. model.rnn); cells such as "
-            "nn.RNNCell take a single time step and are not covered."
-        ),
-        # The input shape.
-        "shape_not_ints": (
-            "input shape is {given} but must be a tuple of whole numbers: pass e.g. x.shape."
-        ),
-        "shape_negative": "input shape {shape} has a negative size: every axis must be 0 or more.",
-        "rank_too_low": (
-            "input has {rank} dimension(s), shape {shape}, but nn.{mode} needs 2: "
-            "(seq_len, features) for one sequence, or 3: {layout} for a batch. "
-            "A single time step still needs a seq_len axis: x.unsqueeze(0)."
-        ),
-        "rank_too_high": (
-            "input has {rank} dimensions, shape {shape}, but nn.{mode} takes at most 3: "
-            "{layout}. Remove or merge the extra axes, e.g. x.squeeze(0) for an extra axis "
-            "of size 1, or x.flatten(0, 1) to merge two batch axes."
-        ),
-        "features": (
-            "input has {given} features (last axis) but input_size is {expected}: "
-            "make the last axis {expected} long, or build the module with input_size={given}. "
-            "If the features are on another axis, move them last with x.transpose, not x.view."
-        ),
-        "seq_len_zero": (
-            "input has seq_len 0 (axis {axis}) but nn.{mode} needs at least one time step: "
-            "drop empty sequences before the call."
-        ),
+        key.removeprefix("shape."): template(key)
+        for key in _TABLE
+        if key.startswith("shape.") and "@" not in key
     }
 )
-"""Every error message `ShapeError` can carry, as `str.format` templates keyed by name.
+"""Every error message `ShapeError` can carry, English, as `str.format` templates.
 
-The site's shape calculator words its errors from the same templates.
+Keys are those of the message table without their `shape.` prefix; the table also has
+the Chinese texts and the command line's wording.
 """
 
 
 class ShapeError(ValueError):
     """An RNN specification or input shape that PyTorch would reject.
 
+    `str(error)` is the English message, in Python's terms;
+    [`message`][rnn_guide.shapes.ShapeError.message] words it in another language or
+    for the command line.
+
     Attributes:
         key: Which entry of [`MESSAGES`][rnn_guide.shapes.MESSAGES] the message
-            comes from ("" for a message written by hand).
+            comes from ("" for a message written by hand); its key in the message
+            table is `"shape." + key`.
+        values: The values that fill the message's placeholders.
 
     Examples:
         >>> from rnn_guide import RNNSpec
@@ -122,22 +95,47 @@ class ShapeError(ValueError):
         ...     RNNSpec("RNN", input_size=5, hidden_size=0)
         ... except ValueError as error:
         ...     print(error.key)
-        not_positive
+        ...     print(error.message("zh"))
+        ...     print(error.message("en", "cli"))
+        hidden_size_not_positive
+        hidden_size 为 0，但必须至少为 1：隐状态至少要有一个特征。
+        --hidden-size is 0 but must be at least 1: the hidden state needs at least one feature.
     """
 
-    def __init__(self, message: str, key: str = "") -> None:
-        """Create the error from a finished message and the template key it came from."""
+    def __init__(
+        self, message: str, key: str = "", values: Mapping[str, object] | None = None
+    ) -> None:
+        """Create the error from a finished message, its key and its values."""
         super().__init__(message)
         self.key = key
+        self.values: Mapping[str, Any] = MappingProxyType(dict(values or {}))
+
+    def message(self, lang: Lang = "en", surface: Surface = "python") -> str:
+        """The message in `lang` ("en" or "zh"), for `surface` ("python" or "cli")."""
+        if not self.key:
+            return str(self)
+        return text("shape." + self.key, lang, surface, **self.values)
 
 
 # Tracebacks name the error as users import it, whichever way this file was loaded.
 ShapeError.__module__ = "rnn_guide"
 
 
-def _error(key: str, **values: object) -> ShapeError:
-    """Fill the template `key` of MESSAGES: the only way this module words an error."""
-    return ShapeError(MESSAGES[key].format(**values), key=key)
+def _error(key: str, **values: Any) -> ShapeError:
+    """The error `key` of the table: the only way this module words an error."""
+    return ShapeError(text("shape." + key, **values), key=key, values=values)
+
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 60
+
+
+def _given(value: object) -> str:
+    """The offending value as Python writes it, shortened if it is long."""
+    try:
+        return _REPR.repr(value)
+    except Exception:  # a value whose repr fails is still named
+        return f"<{type(value).__name__}>"
 
 
 def format_shape(shape: Sequence[int]) -> str:
@@ -159,9 +157,24 @@ def format_shape(shape: Sequence[int]) -> str:
     return repr(tuple(int(size) for size in shape))
 
 
-def _is_int(value: object) -> bool:
-    # bool is an int subclass, but True as a size is always a slip.
-    return isinstance(value, int) and not isinstance(value, bool)
+def _as_size(value: object) -> int | None:
+    """`value` as an int if PyTorch reads it as a size, else None (bool never is)."""
+    if isinstance(value, (bool, str, bytes, bytearray)):
+        return None
+    if "bool" in str(getattr(value, "dtype", "")):  # numpy or torch booleans
+        return None
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except Exception:  # TypeError, or what a tensor of several elements raises
+        return None
+
+
+def _check_bytes(tensor: str, shape: tuple[int, ...]) -> None:
+    numel = 1
+    for size in shape:
+        numel *= size
+    if numel * _FLOAT32_BYTES > INT64_MAX:
+        raise _error("storage_too_large", tensor=tensor, shape=format_shape(shape))
 
 
 @dataclass(frozen=True)
@@ -208,30 +221,44 @@ class RNNSpec:
     def __post_init__(self) -> None:
         """Reject the values PyTorch's constructor rejects, with the fix in the message."""
         if self.mode not in ("RNN", "GRU", "LSTM"):
-            raise _error("mode", given=repr(self.mode))
-        units = {"input_size": "feature", "hidden_size": "hidden unit", "num_layers": "layer"}
-        for name, unit in units.items():
+            raise _error("mode", given=_given(self.mode))
+        for name in ("input_size", "hidden_size", "num_layers", "proj_size"):
             value = getattr(self, name)
-            if not _is_int(value):
-                raise _error("not_int", name=name, given=repr(value))
-            if value < 1:
-                raise _error("not_positive", name=name, given=repr(value), unit=unit)
+            size = _as_size(value)
+            if size is None:
+                raise _error("not_int", name=Arg(name), given=_given(value))
+            if size > INT64_MAX:
+                raise _error("size_too_large", name=Arg(name), given=str(size))
+            object.__setattr__(self, name, size)  # a numpy or tensor size becomes an int
+            if size < 1 and name != "proj_size":
+                raise _error(f"{name}_not_positive", given=str(size))
         for name in ("bidirectional", "batch_first"):
-            if not isinstance(getattr(self, name), bool):
-                raise _error("not_bool", name=name, given=repr(getattr(self, name)))
-        if not _is_int(self.proj_size):
-            raise _error("not_int", name="proj_size", given=repr(self.proj_size))
+            value = getattr(self, name)
+            if not isinstance(value, bool):
+                raise _error("not_bool", name=Arg(name), given=_given(value))
         if self.proj_size < 0:
-            raise _error("proj_negative", given=repr(self.proj_size))
+            raise _error("proj_negative", given=str(self.proj_size))
         if self.proj_size > 0 and self.mode != "LSTM":
-            raise _error("proj_not_lstm", given=repr(self.proj_size), mode=self.mode)
+            raise _error("proj_not_lstm", given=str(self.proj_size), mode=self.mode)
         if self.proj_size >= self.hidden_size:
             raise _error(
                 "proj_too_large",
-                given=repr(self.proj_size),
+                given=str(self.proj_size),
                 hidden_size=self.hidden_size,
                 largest=self.hidden_size - 1,
             )
+        for name, shape in self._weights():
+            _check_bytes(name, shape)
+
+    def _weights(self) -> Iterable[tuple[str, tuple[int, ...]]]:
+        """The largest weights of the module, named as PyTorch names them."""
+        gates = {"RNN": 1, "GRU": 3, "LSTM": 4}[self.mode] * self.hidden_size
+        yield "weight_ih_l0", (gates, self.input_size)
+        yield "weight_hh_l0", (gates, self.h_out)
+        if self.num_layers > 1:
+            yield "weight_ih_l1", (gates, self.num_directions * self.h_out)
+        if self.proj_size > 0:
+            yield "weight_hr_l0", (self.proj_size, self.hidden_size)
 
     @property
     def num_directions(self) -> int:
@@ -267,6 +294,8 @@ class RNNSpec:
             ...
             rnn_guide.ShapeError: module is Linear but must be nn.RNN, nn.GRU or nn.LSTM: ...
         """
+        from torch import nn  # here, so that importing this module stays light
+
         if not isinstance(module, nn.RNNBase):
             raise _error("not_module", given=type(module).__name__)
         return cls(
@@ -313,19 +342,35 @@ def _layout(spec: RNNSpec) -> str:
     return "(batch, seq_len, features)" if spec.batch_first else "(seq_len, batch, features)"
 
 
-def _check_shape(input_shape: Sequence[int]) -> tuple[int, ...]:
+# More axes than any tensor has: PyTorch allows 64 dimensions.
+_MAX_RANK: Final = 64
+
+
+def _check_shape(input_shape: object) -> tuple[int, ...]:
+    not_ints = (str, bytes, bytearray, memoryview, Mapping, set, frozenset)
+    if isinstance(input_shape, not_ints) or not isinstance(input_shape, Iterable):
+        raise _error("shape_not_ints", given=_given(input_shape))
     try:
-        sizes = tuple(input_shape)
-    except TypeError:
-        raise _error("shape_not_ints", given=repr(input_shape)) from None
-    if isinstance(input_shape, str) or not all(_is_int(size) for size in sizes):
-        raise _error("shape_not_ints", given=repr(input_shape))
-    if any(size < 0 for size in sizes):
-        raise _error("shape_negative", shape=format_shape(sizes))
-    return sizes
+        items = []
+        for item in input_shape:  # bounded: a generator may never end
+            items.append(item)
+            if len(items) > _MAX_RANK:
+                break
+    except Exception:  # e.g. iterating over a 0-d tensor
+        raise _error("shape_not_ints", given=_given(input_shape)) from None
+    sizes = [_as_size(item) for item in items]
+    if len(items) > _MAX_RANK or any(size is None for size in sizes):
+        raise _error("shape_not_ints", given=_given(input_shape))
+    shape = tuple(size for size in sizes if size is not None)
+    if any(size < 0 for size in shape):
+        raise _error("shape_negative", shape=format_shape(shape))
+    for size in shape:
+        if size > INT64_MAX:
+            raise _error("size_too_large", name="input", given=str(size))
+    return shape
 
 
-def expected_shapes(spec: RNNSpec, input_shape: Sequence[int]) -> Shapes:
+def expected_shapes(spec: RNNSpec, input_shape: Sequence[int] | Iterable[object]) -> Shapes:
     """Compute the shapes a module with `spec` returns for an input of `input_shape`.
 
     Pure arithmetic: no tensor is created and nothing runs. A 3-D input is a batch,
@@ -370,6 +415,7 @@ def expected_shapes(spec: RNNSpec, input_shape: Sequence[int]) -> Shapes:
         rnn_guide.ShapeError: input has 4 features (last axis) but input_size is 5: ...
     """
     shape = _check_shape(input_shape)
+    _check_bytes("input", shape)
     rank = len(shape)
     if rank not in (2, 3):
         key = "rank_too_low" if rank < 2 else "rank_too_high"
@@ -397,6 +443,10 @@ def expected_shapes(spec: RNNSpec, input_shape: Sequence[int]) -> Shapes:
         output = (seq_len, out_features)
         h_n = (states, spec.h_out)
         c_n = (states, spec.hidden_size)
+    _check_bytes("output", output)
+    _check_bytes("h_n", h_n)
+    if spec.mode == "LSTM":
+        _check_bytes("c_n", c_n)
     return Shapes(
         input=shape,
         output=output,

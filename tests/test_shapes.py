@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import string
+import subprocess
+import sys
 from typing import Any
 
+import numpy as np
 import pytest
 import torch
 from hypothesis import event, given, settings
@@ -196,15 +199,93 @@ def test_accepts_a_torch_size_and_a_list() -> None:
     assert expected_shapes(spec, [2, 3, 5]).output == (2, 3, 6)
 
 
+SIZES = [
+    np.int64(5),
+    np.int32(5),
+    np.uint8(5),
+    torch.tensor(5),
+    torch.tensor([5]),
+    torch.tensor(5, dtype=torch.int8),
+    torch.zeros(2, 3, 5).shape[-1],
+]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=repr)
+def test_sizes_torch_reads_as_ints_are_ints(size: Any) -> None:
+    # torch.zeros takes every one of them as a size; the spec keeps a plain int.
+    assert torch.zeros(size).shape == (5,)
+    spec = RNNSpec("GRU", input_size=size, hidden_size=size, num_layers=size)
+    assert (spec.input_size, spec.hidden_size, spec.num_layers) == (5, 5, 5)
+    assert all(type(value) is int for value in (spec.input_size, spec.hidden_size))
+    shapes = expected_shapes(RNNSpec("GRU", 5, 6), (size, size, size))
+    assert shapes.input == (5, 5, 5) and type(shapes.input[0]) is int
+    assert expected_shapes(RNNSpec("GRU", 5, 6), np.array([7, 3, 5])).output == (7, 3, 6)
+    assert expected_shapes(RNNSpec("GRU", 5, 6), torch.tensor([7, 3, 5])).output == (7, 3, 6)
+
+
+def test_the_largest_sizes_torch_holds_are_accepted() -> None:
+    # The limits are exactly torch's: a float32 tensor of 2**61 - 1 elements is fine.
+    torch.zeros(2**61 - 1, device="meta")
+    assert expected_shapes(RNNSpec("RNN", 1, 1), (2**61 - 1, 1)).output == (2**61 - 1, 1)
+    with pytest.raises(RuntimeError, match="overflow"):
+        torch.zeros(2**61, device="meta")
+    with pytest.raises(ShapeError, match="more elements than PyTorch can hold"):
+        expected_shapes(RNNSpec("RNN", 1, 1), (2**61, 1))
+    # The input fits, the output (6 features per step, not 1) does not.
+    with pytest.raises(ShapeError, match=r"^output would have shape \(1099511627776, 1048576, 6\)"):
+        expected_shapes(RNNSpec("RNN", 1, 6), (2**40, 2**20, 1))
+    # Neither does h_n of 2**60 layers, nor c_n of a projected LSTM.
+    with pytest.raises(ShapeError, match=r"^h_n would have shape"):
+        expected_shapes(RNNSpec("RNN", 1, 6, num_layers=2**60), (1, 1))
+    lstm = RNNSpec("LSTM", 1, 2**57, num_layers=8, proj_size=1)
+    with pytest.raises(ShapeError, match=r"^c_n would have shape \(8, 4, 144115188075855872\)"):
+        expected_shapes(lstm, (1, 4, 1))
+    # hidden_size 10**12: torch's constructor overflows too.
+    with pytest.raises(RuntimeError, match="overflow"):
+        nn.RNN(5, 10**12, device="meta")
+
+
+def test_messages_in_both_languages_and_both_surfaces() -> None:
+    with pytest.raises(ShapeError) as error:
+        RNNSpec("GRU", 5, 6, proj_size=2)
+    assert str(error.value) == error.value.message("en", "python")
+    assert "use proj_size=0" in str(error.value)
+    assert "drop --proj-size" in error.value.message("en", "cli")
+    chinese = error.value.message("zh")
+    assert "只有 LSTM 有投影" in chinese and "proj_size=0" in chinese
+    assert "--proj-size" in error.value.message("zh", "cli")
+    assert error.value.values == {"given": "2", "mode": "GRU"}
+
+
+def test_importing_shapes_does_not_import_torch() -> None:
+    code = (
+        "import sys; import rnn_guide.shapes as s; "
+        "s.expected_shapes(s.RNNSpec('GRU', 5, 6), (7, 3, 5)); "
+        "print('torch' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
 # Every template, reached through the public API, with the words a reader needs.
 SPEC_ERRORS = [
     (dict(mode="rnn"), "mode", ["'rnn'", "'RNN', 'GRU' or 'LSTM'"]),
     (dict(input_size=2.0), "not_int", ["input_size is 2.0", "whole number"]),
     (dict(hidden_size=True), "not_int", ["hidden_size is True"]),
     (dict(num_layers=None), "not_int", ["num_layers is None"]),
-    (dict(input_size=0), "not_positive", ["input_size is 0", "at least 1", "feature"]),
-    (dict(hidden_size=-3), "not_positive", ["hidden_size is -3", "hidden unit"]),
-    (dict(num_layers=0), "not_positive", ["num_layers is 0", "layer"]),
+    (dict(input_size=0), "input_size_not_positive", ["input_size is 0", "at least 1", "feature"]),
+    (dict(hidden_size=-3), "hidden_size_not_positive", ["hidden_size is -3", "hidden state"]),
+    (dict(num_layers=0), "num_layers_not_positive", ["num_layers is 0", "at least one layer"]),
+    (dict(hidden_size=b"6"), "not_int", ["hidden_size is b'6'"]),
+    (dict(num_layers=np.bool_(True)), "not_int", ["num_layers is"]),
+    (dict(num_layers=torch.tensor(True)), "not_int", ["num_layers is tensor(True)"]),
+    (dict(input_size=torch.tensor(5.0)), "not_int", ["input_size is tensor(5.)"]),
+    (dict(input_size=torch.tensor([5, 6])), "not_int", ["input_size is tensor([5, 6])"]),
+    (dict(input_size=2**63), "size_too_large", ["input_size is 9223372036854775808", "int64"]),
+    (dict(hidden_size=10**12), "storage_too_large", ["weight_hh_l0", "(1000000000000, 10"]),
+    (dict(hidden_size=2**31), "storage_too_large", ["weight_hh_l0", "int64"]),
     (dict(bidirectional=1), "not_bool", ["bidirectional is 1", "True or False"]),
     (dict(batch_first="yes"), "not_bool", ["batch_first is 'yes'"]),
     (dict(proj_size=1.5), "not_int", ["proj_size is 1.5"]),
@@ -236,6 +317,14 @@ SHAPE_ERRORS = [
     ("RNN", False, (0, 3, 5), "seq_len_zero", ["seq_len 0 (axis 0)", "at least one time step"]),
     ("RNN", True, (3, 0, 5), "seq_len_zero", ["seq_len 0 (axis 1)"]),
     ("RNN", True, (0, 5), "seq_len_zero", ["seq_len 0 (axis 0)"]),
+    ("RNN", False, b"\x07\x03\x05", "shape_not_ints", ["b'\\x07\\x03\\x05'"]),
+    ("RNN", False, bytearray(b"\x07\x05"), "shape_not_ints", ["bytearray"]),
+    ("RNN", False, {7: 1, 5: 2}, "shape_not_ints", ["5: 2"]),
+    ("RNN", False, (7, True, 5), "shape_not_ints", ["(7, True, 5)"]),
+    ("RNN", False, torch.tensor(7), "shape_not_ints", ["tensor(7)"]),
+    ("RNN", False, iter(range(10**12)), "shape_not_ints", ["range_iterator"]),
+    ("RNN", False, (10**20, 3, 5), "size_too_large", ["input is 100000000000000000000"]),
+    ("RNN", False, (2**62, 3, 5), "storage_too_large", ["input", "(4611686018427387904, 3, 5)"]),
 ]
 
 
@@ -270,6 +359,7 @@ def test_shape_error_is_a_value_error_and_can_be_raised_by_hand() -> None:
     error = ShapeError("custom")
     assert isinstance(error, ValueError)
     assert (str(error), error.key) == ("custom", "")
+    assert error.message("zh") == "custom"
 
 
 def test_format_shape() -> None:
