@@ -80,10 +80,10 @@ new-page: $(STAMP)  ## New page + twin: KIND=how-to PAGE=how-to/name TITLE="..."
 	$(BIN)/python tools/new_page.py --kind "$(KIND)" --page "$(PAGE)" --title "$(TITLE)" --title-zh "$(TITLE_ZH)"
 
 # ============================================================== Figures
-# The SVG figures in docs/<lang>/assets/figures/ are drawn by tools/figures.py, one per
-# language. Every figure but the batching plot is deterministic (tests/test_figures.py
-# fails when a committed one is stale); the batching plot draws benchmarks/results/
-# batching.json from `make bench`, or a short measurement when that file is missing.
+# The SVG figures in docs/<lang>/assets/figures/ are drawn by tools/figures.py: wide and
+# narrow, light and dark, per language. All are deterministic (tests/test_figures.py fails
+# when a committed one is stale); the batching plot draws the committed
+# benchmarks/results/batching.json that `make bench` writes.
 .PHONY: figures
 figures: $(STAMP)  ## Redraw the site's SVG figures (docs/<lang>/assets/figures/).
 	$(BIN)/python tools/figures.py

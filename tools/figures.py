@@ -1,13 +1,20 @@
-"""Draw the site's figures as SVG, one file per language.
+"""Draw the site's figures as SVG: each in four variants, for every language.
 
-Run ``make figures`` (or ``python tools/figures.py``) after changing a figure or its labels;
-the files land in docs/<lang>/assets/figures/. Every figure except the batching plot is
-drawn from fixed geometry and fixed labels, so the output is the same byte for byte on
-every machine; tests/test_figures.py fails when a committed figure is stale.
+Run ``make figures`` (or ``python tools/figures.py``) after changing a figure, its labels
+or benchmarks/results/batching.json; the files land in docs/<lang>/assets/figures/.
 
-The batching plot draws measurements: benchmarks/results/batching.json as written by
-``make bench``, or, when that file is missing, a short measurement taken here with
-rnn_guide.timing. It prints the machine and the torch version it was measured with.
+Every figure comes in a wide layout (for a screen at least 45em wide) and a narrow one
+that stacks its parts for a phone, each drawn for the light and the dark colour scheme:
+``NAME.svg``, ``NAME-dark.svg``, ``NAME-narrow.svg``, ``NAME-narrow-dark.svg``. A page
+shows them with Material's ``#only-light`` / ``#only-dark`` image suffixes and the
+``rg-figure--wide`` / ``rg-figure--narrow`` classes (see `markdown`); the text is at
+least 13 px in the wide layout and 12 px in the narrow one, so neither is shown below
+11 CSS px. The backgrounds are transparent: the figure sits on the page's own colour.
+
+Everything is drawn from fixed geometry, fixed labels and, for the batching plot, the
+committed measurements in benchmarks/results/batching.json (written by ``make bench``;
+nothing is measured here). The output is the same byte for byte on every machine, and
+tests/test_figures.py fails when a committed figure is stale.
 
 Plain string templates, no plotting library: the figures are a few boxes, arrows and
 labels, and the SVG stays small and readable.
@@ -18,8 +25,9 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import sys
+import unicodedata
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -34,19 +42,77 @@ FONT = (
 )
 MONO = "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace"
 
-# Colours with at least 4.5:1 contrast for text on white.
-INK = "#1f2937"
-MUTED = "#4b5563"
-LINE = "#6b7280"
-BLUE = "#1d4ed8"
-BLUE_BG = "#dbeafe"
-ORANGE = "#b45309"
-ORANGE_BG = "#fef3c7"
-GREEN = "#047857"
-GREEN_BG = "#d1fae5"
-GREY_BG = "#f3f4f6"
-# One fill per time step, so the same step is recognisable in both layouts.
-STEP_FILLS = ("#dbeafe", "#d1fae5", "#fef3c7", "#fce7f3")
+#: The smallest font size (SVG units) each layout uses. The wide layout is at most
+#: WIDE_MAX units wide and shown in a column of at least 688 px (45em minus margins), the
+#: narrow one NARROW_WIDTH units wide and shown at most at its own size: 13 * 688 / 760
+#: and 12 * 312 / 340 (a 344 px phone) are both at least 11 px.
+MIN_FONT = {"wide": 13.0, "narrow": 12.0}
+WIDE_MAX = 760
+NARROW_WIDTH = 340
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The colours of one scheme; every text colour has 4.5:1 against the page and fills."""
+
+    page: str  # the theme's page background (the figures themselves are transparent)
+    ink: str
+    muted: str
+    line: str
+    blue: str
+    blue_bg: str
+    orange: str
+    orange_bg: str
+    green: str
+    green_bg: str
+    grey_bg: str
+    grid: str
+    steps: tuple[str, str, str, str]  # one fill per time step, the same in both layouts
+
+    @property
+    def text_colours(self) -> tuple[str, ...]:
+        return (self.ink, self.muted, self.blue, self.orange, self.green)
+
+    @property
+    def fills(self) -> tuple[str, ...]:
+        return (self.blue_bg, self.orange_bg, self.green_bg, self.grey_bg, *self.steps)
+
+
+# Material's page backgrounds: #ffffff (default) and hsl(232, 15%, 14%) (slate).
+PALETTES = {
+    "light": Palette(
+        page="#ffffff",
+        ink="#1f2937",
+        muted="#4b5563",
+        line="#6b7280",
+        blue="#1d4ed8",
+        blue_bg="#dbeafe",
+        orange="#a14a08",
+        orange_bg="#fef3c7",
+        green="#036a4c",
+        green_bg="#d1fae5",
+        grey_bg="#f3f4f6",
+        grid="#e5e7eb",
+        steps=("#dbeafe", "#d1fae5", "#fef3c7", "#fce7f3"),
+    ),
+    "dark": Palette(
+        page="#1e2029",
+        ink="#e5e7eb",
+        muted="#b8bec9",
+        line="#9ca3af",
+        blue="#93c5fd",
+        blue_bg="#1e3a5f",
+        orange="#fbbf24",
+        orange_bg="#422a0c",
+        green="#6ee7b7",
+        green_bg="#0f3b30",
+        grey_bg="#2c303b",
+        grid="#3a3f4b",
+        steps=("#1e3a5f", "#0f3b30", "#422a0c", "#4a1d3a"),
+    ),
+}
+SCHEMES = tuple(PALETTES)
+LAYOUTS = ("wide", "narrow")
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -102,6 +168,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ovh.hn": "h_n: every layer, last time step",
         "ovh.input": "input x_t",
         "ovh.shared": "in both",
+        "ovh.shared_long": "green: in both (the last layer at the last step)",
         "bench.title": "Measured time: one-by-one against batched forward passes",
         "bench.desc": (
             "Time to run B sequences through nn.RNN, one call per sequence against one "
@@ -164,6 +231,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ovh.hn": "h_n：每一层，最后一个时间步",
         "ovh.input": "输入 x_t",
         "ovh.shared": "两者都有",
+        "ovh.shared_long": "绿色：两者都有（最后一层、最后一步）",
         "bench.title": "实测耗时：逐条前向传播与成批前向传播",
         "bench.desc": (
             "把 B 个序列送入 nn.RNN 所需的时间：每个序列调用一次，与整个批次调用一次相比，"
@@ -190,171 +258,265 @@ def _num(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def text(
-    x: float,
-    y: float,
-    content: str,
-    *,
-    size: float = 14,
-    anchor: str = "middle",
-    fill: str = INK,
-    weight: str = "normal",
-    mono: bool = False,
-) -> str:
-    family = ' font-family="' + MONO.replace("'", "&apos;") + '"' if mono else ""
-    bold = ' font-weight="bold"' if weight != "normal" else ""
-    return (
-        f'<text x="{_num(x)}" y="{_num(y)}" font-size="{_num(size)}" text-anchor="{anchor}" '
-        f'fill="{fill}"{family}{bold}>{escape(content, quote=False)}</text>'
-    )
+def text_width(content: str, size: float, *, mono: bool = False) -> float:
+    """An upper estimate of a label's width: wide (CJK) characters 1em, others 0.6em."""
+    wide = sum(unicodedata.east_asian_width(char) in "WF" for char in content)
+    return size * (wide + (0.62 if mono else 0.58) * (len(content) - wide))
 
 
-def rect(
-    x: float,
-    y: float,
-    w: float,
-    h: float,
-    *,
-    fill: str = "#ffffff",
-    stroke: str = LINE,
-    rx: float = 6,
-    width: float = 1.5,
-    dash: str = "",
-) -> str:
-    dashed = f' stroke-dasharray="{dash}"' if dash else ""
-    return (
-        f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" '
-        f'rx="{_num(rx)}" fill="{fill}" stroke="{stroke}" stroke-width="{_num(width)}"{dashed}/>'
-    )
+def wrap(content: str, size: float, width: float) -> list[str]:
+    """Break a label into lines no wider than `width`: at spaces, or between CJK characters."""
+    lines: list[str] = []
+    current = ""
+    tokens = [token for token in _tokens(content) if token]
+    for token in tokens:
+        candidate = current + token
+        if current and text_width(candidate.rstrip(), size) > width:
+            lines.append(current.rstrip())
+            current = token.lstrip()
+        else:
+            current = candidate
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
 
 
-def arrow(x1: float, y1: float, x2: float, y2: float, *, color: str = LINE) -> str:
-    marker = {LINE: "a-grey", BLUE: "a-blue", ORANGE: "a-orange"}[color]
-    return (
-        f'<line x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
-        f'stroke="{color}" stroke-width="1.6" marker-end="url(#{marker})"/>'
-    )
+def _tokens(content: str) -> list[str]:
+    """Words with their trailing space; each CJK character (with its punctuation) alone."""
+    tokens: list[str] = []
+    word = ""
+    for char in content:
+        if unicodedata.east_asian_width(char) in "WF":
+            if unicodedata.category(char).startswith("P") and tokens and not word:
+                tokens[-1] += char  # no line starts with CJK punctuation
+                continue
+            if word:
+                tokens.append(word)
+                word = ""
+            tokens.append(char)
+        elif char == " ":
+            tokens.append(word + " ")
+            word = ""
+        else:
+            word += char
+    tokens.append(word)
+    return tokens
 
 
-def line(
-    points: Sequence[tuple[float, float]], *, color: str = LINE, width: float = 1, dash: str = ""
-) -> str:
-    dashed = f' stroke-dasharray="{dash}"' if dash else ""
-    coords = " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
-    return (
-        f'<polyline points="{coords}" fill="none" stroke="{color}" '
-        f'stroke-width="{_num(width)}"{dashed}/>'
-    )
+class Canvas:
+    """Drawing commands for one SVG, in one palette."""
 
+    def __init__(self, palette: Palette) -> None:
+        self.p = palette
+        self.body: list[str] = []
 
-def svg(name: str, width: int, height: int, title: str, desc: str, body: list[str]) -> str:
-    """Wrap drawing commands in an accessible, self-contained SVG document."""
-    markers = "".join(
-        f'<marker id="a-{key}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-        f'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
-        f'fill="{color}"/></marker>'
-        for key, color in (("grey", LINE), ("blue", BLUE), ("orange", ORANGE))
-    )
-    font = FONT.replace("'", "&apos;")
-    lines = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="{name}-title {name}-desc" '
-        f'font-family="{font}">',
-        f'<title id="{name}-title">{escape(title, quote=False)}</title>',
-        f'<desc id="{name}-desc">{escape(desc, quote=False)}</desc>',
-        f"<defs>{markers}</defs>",
-        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
-        *body,
-        "</svg>",
-    ]
-    return "\n".join(lines) + "\n"
+    def text(
+        self,
+        x: float,
+        y: float,
+        content: str,
+        *,
+        size: float = 14,
+        anchor: str = "middle",
+        fill: str | None = None,
+        weight: str = "normal",
+        mono: bool = False,
+        rotate: float = 0,
+    ) -> None:
+        family = ' font-family="' + MONO.replace("'", "&apos;") + '"' if mono else ""
+        bold = ' font-weight="bold"' if weight != "normal" else ""
+        turn = f' transform="rotate({_num(rotate)} {_num(x)} {_num(y)})"' if rotate else ""
+        self.body.append(
+            f'<text x="{_num(x)}" y="{_num(y)}" font-size="{_num(size)}" text-anchor="{anchor}" '
+            f'fill="{fill or self.p.ink}"{family}{bold}{turn}>'
+            f"{escape(content, quote=False)}</text>"
+        )
 
+    def lines(
+        self,
+        x: float,
+        y: float,
+        content: str,
+        width: float,
+        *,
+        size: float,
+        gap: float = 1.3,
+        **kw: Any,
+    ) -> float:
+        """A label wrapped to `width`, first baseline at y; returns the next free baseline."""
+        for line_text in wrap(content, size, width):
+            self.text(x, y, line_text, size=size, **kw)
+            y += size * gap
+        return y
 
-def _sub(symbol: str, index: str, x: float, y: float, *, size: float = 15) -> str:
-    """A symbol with a subscript, e.g. h with t-1, as one text element."""
-    return (
-        f'<text x="{_num(x)}" y="{_num(y)}" font-size="{_num(size)}" text-anchor="middle" '
-        f'fill="{INK}" font-style="italic">{escape(symbol)}<tspan font-size="{_num(size * 0.72)}" '
-        f'dy="4">{escape(index)}</tspan></text>'
-    )
+    def rect(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        *,
+        fill: str = "none",
+        stroke: str | None = None,
+        rx: float = 6,
+        width: float = 1.5,
+        dash: str = "",
+    ) -> None:
+        dashed = f' stroke-dasharray="{dash}"' if dash else ""
+        self.body.append(
+            f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" '
+            f'rx="{_num(rx)}" fill="{fill}" stroke="{stroke or self.p.line}" '
+            f'stroke-width="{_num(width)}"{dashed}/>'
+        )
+
+    def circle(self, x: float, y: float, r: float, *, fill: str, stroke: str = "none") -> None:
+        ring = f' stroke="{stroke}" stroke-width="1.5"' if stroke != "none" else ""
+        self.body.append(
+            f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}" fill="{fill}"{ring}/>'
+        )
+
+    def arrow(self, x1: float, y1: float, x2: float, y2: float, *, color: str = "line") -> None:
+        self.body.append(
+            f'<line x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
+            f'stroke="{getattr(self.p, color)}" stroke-width="1.6" marker-end="url(#a-{color})"/>'
+        )
+
+    def line(
+        self,
+        points: Sequence[tuple[float, float]],
+        *,
+        color: str | None = None,
+        width: float = 1,
+        dash: str = "",
+    ) -> None:
+        dashed = f' stroke-dasharray="{dash}"' if dash else ""
+        coords = " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
+        self.body.append(
+            f'<polyline points="{coords}" fill="none" stroke="{color or self.p.line}" '
+            f'stroke-width="{_num(width)}"{dashed}/>'
+        )
+
+    def sub(self, symbol: str, index: str, x: float, y: float, *, size: float = 15) -> None:
+        """A symbol with a subscript, e.g. h with t-1, as one text element."""
+        self.body.append(
+            f'<text x="{_num(x)}" y="{_num(y)}" font-size="{_num(size)}" text-anchor="middle" '
+            f'fill="{self.p.ink}" font-style="italic">{escape(symbol)}'
+            f'<tspan font-size="{_num(size * 0.8)}" dy="4">{escape(index)}</tspan></text>'
+        )
+
+    def svg(self, name: str, width: float, height: float, title: str, desc: str) -> str:
+        """The drawing as an accessible, self-contained SVG document."""
+        markers = "".join(
+            f'<marker id="a-{key}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+            f'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
+            f'fill="{getattr(self.p, key)}"/></marker>'
+            for key in ("line", "blue", "orange")
+        )
+        font = FONT.replace("'", "&apos;")
+        w, h = _num(width), _num(math.ceil(height))
+        head = [
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
+            f'viewBox="0 0 {w} {h}" role="img" aria-labelledby="{name}-title {name}-desc" '
+            f'font-family="{font}">',
+            f'<title id="{name}-title">{escape(title, quote=False)}</title>',
+            f'<desc id="{name}-desc">{escape(desc, quote=False)}</desc>',
+            f"<defs>{markers}</defs>",
+        ]
+        return "\n".join([*head, *self.body, "</svg>"]) + "\n"
 
 
 # ----------------------------------------------------------------------------- figures
 
 
-def unrolled_rnn(t: dict[str, str]) -> str:
-    width, height = 720, 300
-    body: list[str] = []
+def unrolled_rnn(t: dict[str, str], layout: str, p: Palette) -> str:
+    c = Canvas(p)
+    narrow = layout == "narrow"
+    width, height = (NARROW_WIDTH, 300) if narrow else (720, 300)
     steps = 4
-    cell_w, cell_h, gap = 100, 60, 60
-    x0 = 130
+    cell_w, cell_h, gap = (50, 60, 26) if narrow else (100, 60, 60)
+    x0 = 50 if narrow else 130
     y_cell = 110
     # h_0 enters from the left.
-    body.append(_sub("h", "0", 50, y_cell + cell_h / 2 + 5))
-    body.append(arrow(68, y_cell + cell_h / 2, x0 - 4, y_cell + cell_h / 2))
+    c.sub("h", "0", x0 - 32 if narrow else 50, y_cell + cell_h / 2 + 5)
+    c.arrow(x0 - 22 if narrow else 68, y_cell + cell_h / 2, x0 - 4, y_cell + cell_h / 2)
     for step in range(steps):
         x = x0 + step * (cell_w + gap)
         cx = x + cell_w / 2
-        body.append(rect(x, y_cell, cell_w, cell_h, fill=BLUE_BG, stroke=BLUE))
-        body.append(text(cx, y_cell + 26, "RNN", size=15, fill=BLUE, weight="bold"))
-        body.append(text(cx, y_cell + 46, t["unrolled.cell"], size=13, fill=BLUE))
+        c.rect(x, y_cell, cell_w, cell_h, fill=p.blue_bg, stroke=p.blue)
+        c.text(cx, y_cell + 26, "RNN", size=14 if narrow else 15, fill=p.blue, weight="bold")
+        c.text(cx, y_cell + 46, t["unrolled.cell"], size=13, fill=p.blue)
         # x_t from below, h_t up.
-        body.append(_sub("x", str(step + 1), cx, y_cell + cell_h + 70))
-        body.append(arrow(cx, y_cell + cell_h + 52, cx, y_cell + cell_h + 4))
-        body.append(arrow(cx, y_cell - 4, cx, y_cell - 40))
-        body.append(_sub("h", str(step + 1), cx, y_cell - 48))
+        c.sub("x", str(step + 1), cx, y_cell + cell_h + 70)
+        c.arrow(cx, y_cell + cell_h + 52, cx, y_cell + cell_h + 4)
+        c.arrow(cx, y_cell - 4, cx, y_cell - 40)
+        c.sub("h", str(step + 1), cx, y_cell - 48)
         if step < steps - 1:
-            ax = x + cell_w + 4
-            body.append(arrow(ax, y_cell + cell_h / 2, ax + gap - 8, y_cell + cell_h / 2))
+            ax = x + cell_w + 3
+            c.arrow(ax, y_cell + cell_h / 2, ax + gap - 6, y_cell + cell_h / 2)
             label_y = y_cell + cell_h / 2 - 8
-            body.append(_sub("h", str(step + 1), ax + gap / 2 - 2, label_y, size=12))
-    body.append(
-        line([(x0, 262), (x0 + steps * cell_w + (steps - 1) * gap, 262)], color=BLUE, dash="4 4")
-    )
-    body.append(text(width / 2, 285, t["unrolled.shared"], size=14, fill=BLUE))
-    body.append(text(width - 20, 30, t["unrolled.time"], size=13, anchor="end", fill=MUTED))
-    return svg("unrolled-rnn", width, height, t["unrolled.title"], t["unrolled.desc"], body)
+            c.sub("h", str(step + 1), ax + gap / 2 - 3, label_y, size=13)
+    right = x0 + steps * cell_w + (steps - 1) * gap
+    c.line([(x0, 262), (right, 262)], color=p.blue, dash="4 4")
+    end = c.lines((x0 + right) / 2, 284, t["unrolled.shared"], width - 16, size=13, fill=p.blue)
+    height = max(height, end - 4)
+    c.text(width - 12, 30, t["unrolled.time"], size=13, anchor="end", fill=p.muted)
+    name = "unrolled-rnn"
+    return c.svg(name, width, height, t["unrolled.title"], t["unrolled.desc"])
 
 
-def batch_first_layout(t: dict[str, str]) -> str:
-    width, height = 760, 330
+def batch_first_layout(t: dict[str, str], layout: str, p: Palette) -> str:
+    c = Canvas(p)
+    narrow = layout == "narrow"
     steps, seqs = 4, 3
     cell_w, cell_h = 62, 34
-    body: list[str] = []
+    label_w = 58
 
-    def grid(x0: float, y0: float, time_rows: bool, heading: str, shape: str, axes: str) -> None:
-        body.append(text(x0, y0 - 58, heading, size=15, anchor="start", mono=True, weight="bold"))
-        body.append(text(x0, y0 - 38, shape, size=14, anchor="start", mono=True, fill=BLUE))
-        body.append(text(x0, y0 - 18, axes, size=12, anchor="start", fill=MUTED))
+    def grid(x0: float, y0: float, time_rows: bool, heading: str, shape: str, axes: str) -> float:
+        c.text(x0, y0 - 58, heading, size=15, anchor="start", mono=True, weight="bold")
+        c.text(x0, y0 - 38, shape, size=14, anchor="start", mono=True, fill=p.blue)
+        c.text(x0, y0 - 18, axes, size=13, anchor="start", fill=p.muted)
         rows, cols = (steps, seqs) if time_rows else (seqs, steps)
-        label_w = 58
         for r in range(rows):
             row_label = f"{t['layout.row_step']} {r}" if time_rows else f"{t['layout.row_seq']} {r}"
-            body.append(
-                text(
-                    x0 + label_w - 8,
-                    y0 + r * cell_h + 22,
-                    row_label,
-                    size=12,
-                    anchor="end",
-                    fill=MUTED,
-                )
+            c.text(
+                x0 + label_w - 8,
+                y0 + r * cell_h + 22,
+                row_label,
+                size=13,
+                anchor="end",
+                fill=p.muted,
             )
-            for c in range(cols):
-                step, seq = (r, c) if time_rows else (c, r)
-                x = x0 + label_w + c * cell_w
+            for col in range(cols):
+                step, seq = (r, col) if time_rows else (col, r)
+                x = x0 + label_w + col * cell_w
                 y = y0 + r * cell_h
-                body.append(
-                    rect(x, y, cell_w, cell_h, fill=STEP_FILLS[step], stroke=LINE, rx=0, width=1)
-                )
-                body.append(text(x + cell_w / 2, y + 22, f"s{seq} t{step}", size=12, mono=True))
+                c.rect(x, y, cell_w, cell_h, fill=p.steps[step], stroke=p.line, rx=0, width=1)
+                c.text(x + cell_w / 2, y + 22, f"s{seq} t{step}", size=13, mono=True)
+        return y0 + rows * cell_h
 
-    grid(40, 100, True, "batch_first=False", "(L, N, F) = (4, 3, F)", t["layout.axes_tf"])
-    grid(400, 100, False, "batch_first=True", "(N, L, F) = (3, 4, F)", t["layout.axes_bf"])
-    body.append(text(40, 258, t["layout.cells"], size=12, anchor="start", fill=MUTED))
-    body.append(rect(40, 272, 680, 40, fill=GREY_BG, stroke=LINE, rx=6, width=1))
-    body.append(text(380, 297, t["layout.state"], size=13))
-    return svg("batch-first-layout", width, height, t["layout.title"], t["layout.desc"], body)
+    tf = ("batch_first=False", "(L, N, F) = (4, 3, F)", t["layout.axes_tf"])
+    bf = ("batch_first=True", "(N, L, F) = (3, 4, F)", t["layout.axes_bf"])
+    if narrow:
+        width = NARROW_WIDTH
+        bottom = grid(12, 80, True, *tf)
+        bottom = grid(12, bottom + 96, False, *bf)
+        y = c.lines(
+            12, bottom + 26, t["layout.cells"], width - 24, size=12, anchor="start", fill=p.muted
+        )
+        state = wrap(t["layout.state"], 12, width - 48)
+        box_h = 16 + 16 * len(state)
+        c.rect(12, y - 6, width - 24, box_h, fill=p.grey_bg, rx=6, width=1)
+        c.lines(width / 2, y + 14, t["layout.state"], width - 48, size=12, gap=1.33)
+        height = y - 6 + box_h + 10
+    else:
+        width = 760
+        grid(40, 100, True, *tf)
+        grid(400, 100, False, *bf)
+        c.text(40, 260, t["layout.cells"], size=13, anchor="start", fill=p.muted)
+        c.rect(40, 274, 680, 40, fill=p.grey_bg, rx=6, width=1)
+        c.text(380, 299, t["layout.state"], size=14)
+        height = 330
+    return c.svg("batch-first-layout", width, height, t["layout.title"], t["layout.desc"])
 
 
 def _layer(t: dict[str, str], n: int) -> str:
@@ -362,183 +524,168 @@ def _layer(t: dict[str, str], n: int) -> str:
     return label.format(n=n) if "{n}" in label else f"{label} {n}"
 
 
-def h_n_layout(t: dict[str, str]) -> str:
-    width, height = 720, 260
-    body: list[str] = []
-    x0, y0, row_h, row_w = 40, 70, 40, 260
-    body.append(text(x0, y0 - 22, t["hn.rows"], size=14, anchor="start", mono=True, weight="bold"))
-    fills = (BLUE_BG, ORANGE_BG)
-    strokes = (BLUE, ORANGE)
+def h_n_layout(t: dict[str, str], layout: str, p: Palette) -> str:
+    c = Canvas(p)
+    narrow = layout == "narrow"
+    x0, y0, row_h, row_w = (12, 44, 40, NARROW_WIDTH - 24) if narrow else (40, 70, 40, 260)
+    c.text(x0, y0 - 20, t["hn.rows"], size=14, anchor="start", mono=True, weight="bold")
+    fills = (p.blue_bg, p.orange_bg)
+    strokes = (p.blue, p.orange)
     for row in range(4):
         layer, direction = divmod(row, 2)
         y = y0 + row * row_h
-        body.append(rect(x0, y, row_w, row_h - 6, fill=fills[direction], stroke=strokes[direction]))
-        body.append(
-            text(x0 + 12, y + 22, f"{t['hn.row']} {row}", size=13, anchor="start", mono=True)
-        )
+        c.rect(x0, y, row_w, row_h - 6, fill=fills[direction], stroke=strokes[direction])
+        c.text(x0 + 12, y + 22, f"{t['hn.row']} {row}", size=13, anchor="start", mono=True)
         label = f"{_layer(t, layer)} · {t['hn.fwd'] if direction == 0 else t['hn.bwd']}"
-        body.append(text(x0 + 80, y + 22, label, size=13, anchor="start"))
+        c.text(x0 + 80, y + 22, label, size=13, anchor="start")
     # The view: a 2 x 2 grid, layer by direction.
-    gx, gy, cw, ch = 450, 110, 110, 50
-    body.append(arrow(x0 + row_w + 12, 150, gx - 70, 150))
-    body.append(text(gx + cw, y0 - 22, t["hn.view"], size=14, mono=True, weight="bold"))
-    body.append(text(gx + cw / 2, gy - 10, t["hn.fwd"], size=12, fill=BLUE))
-    body.append(text(gx + cw * 1.5, gy - 10, t["hn.bwd"], size=12, fill=ORANGE))
+    cw, ch = 110, 50
+    if narrow:
+        gx, top = 104, y0 + 4 * row_h + 50
+        c.arrow(NARROW_WIDTH / 2, y0 + 4 * row_h + 2, NARROW_WIDTH / 2, top - 6)
+        c.text(NARROW_WIDTH / 2, top + 20, t["hn.view"], size=14, mono=True, weight="bold")
+        gy = top + 56
+        width, height = NARROW_WIDTH, gy + 2 * ch + 44
+        view_x = NARROW_WIDTH / 2
+    else:
+        gx, gy = 450, 110
+        c.arrow(x0 + row_w + 12, 150, gx - 70, 150)
+        c.text(gx + cw, y0 - 20, t["hn.view"], size=14, mono=True, weight="bold")
+        width, height = 720, 260
+        view_x = gx + cw
+    c.text(gx + cw / 2, gy - 10, t["hn.fwd"], size=13, fill=p.blue)
+    c.text(gx + cw * 1.5, gy - 10, t["hn.bwd"], size=13, fill=p.orange)
     for layer in range(2):
-        body.append(
-            text(gx - 8, gy + layer * ch + 30, _layer(t, layer), size=12, anchor="end", fill=MUTED)
-        )
+        c.text(gx - 8, gy + layer * ch + 30, _layer(t, layer), size=13, anchor="end", fill=p.muted)
         for direction in range(2):
             x = gx + direction * cw
             y = gy + layer * ch
-            body.append(rect(x, y, cw, ch, fill=fills[direction], stroke=strokes[direction], rx=0))
-            body.append(
-                text(
-                    x + cw / 2, y + 30, f"{t['hn.row']} {layer * 2 + direction}", size=13, mono=True
-                )
-            )
-    body.append(
-        rect(
-            gx - 4,
-            gy + ch - 4,
-            2 * cw + 8,
-            ch + 8,
-            fill="none",
-            stroke=GREEN,
-            rx=4,
-            width=2.5,
-            dash="6 3",
-        )
-    )
-    body.append(text(gx + cw, gy + 2 * ch + 30, t["hn.last"], size=13, fill=GREEN))
-    return svg("h-n-layout", width, height, t["hn.title"], t["hn.desc"], body)
+            c.rect(x, y, cw, ch, fill=fills[direction], stroke=strokes[direction], rx=0)
+            c.text(x + cw / 2, y + 30, f"{t['hn.row']} {layer * 2 + direction}", size=13, mono=True)
+    c.rect(gx - 4, gy + ch - 4, 2 * cw + 8, ch + 8, stroke=p.green, rx=4, width=2.5, dash="6 3")
+    c.text(view_x if narrow else gx + cw, gy + 2 * ch + 30, t["hn.last"], size=13, fill=p.green)
+    return c.svg("h-n-layout", width, height, t["hn.title"], t["hn.desc"])
 
 
-def output_vs_h_n(t: dict[str, str]) -> str:
-    width, height = 860, 330
+def output_vs_h_n(t: dict[str, str], layout: str, p: Palette) -> str:
+    c = Canvas(p)
+    narrow = layout == "narrow"
     layers, steps = 3, 5
-    body: list[str] = []
-    gx, gy, dx, dy, r = 150, 90, 100, 70, 20
+    if narrow:
+        gx, gy, dx, dy, r = 84, 66, 52, 62, 15
+    else:
+        gx, gy, dx, dy, r = 110, 90, 90, 70, 20
     # Rows from the top: last layer first.
     for layer in range(layers):
         y = gy + (layers - 1 - layer) * dy
-        body.append(text(gx - 50, y + 5, _layer(t, layer), size=13, anchor="end", fill=MUTED))
+        c.text(
+            gx - r - (12 if narrow else 30),
+            y + 5,
+            _layer(t, layer),
+            size=13,
+            anchor="end",
+            fill=p.muted,
+        )
         for step in range(steps):
             x = gx + step * dx
             if step < steps - 1:
-                body.append(arrow(x + r + 2, y, x + dx - r - 4, y))
+                c.arrow(x + r + 2, y, x + dx - r - 4, y)
             if layer > 0:
-                body.append(arrow(x, y + dy - r - 2, x, y + r + 4))
+                c.arrow(x, y + dy - r - 2, x, y + r + 4)
             top, last = layer == layers - 1, step == steps - 1
-            fill = GREEN_BG if top and last else BLUE_BG if top else ORANGE_BG if last else GREY_BG
-            stroke = GREEN if top and last else BLUE if top else ORANGE if last else LINE
-            body.append(
-                f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{r}" fill="{fill}" stroke="{stroke}" '
-                f'stroke-width="1.5"/>'
+            fill = (
+                p.green_bg
+                if top and last
+                else p.blue_bg
+                if top
+                else p.orange_bg
+                if last
+                else p.grey_bg
             )
-            body.append(text(x, y + 5, "h", size=14, fill=INK))
+            stroke = p.green if top and last else p.blue if top else p.orange if last else p.line
+            c.circle(x, y, r, fill=fill, stroke=stroke)
+            c.text(x, y + 5, "h", size=14)
     # Inputs below the bottom row.
-    y_in = gy + (layers - 1) * dy + 56
+    y_in = gy + (layers - 1) * dy + (50 if narrow else 56)
     for step in range(steps):
         x = gx + step * dx
-        body.append(arrow(x, y_in - 10, x, y_in - 32))
-        body.append(_sub("x", str(step), x, y_in + 8, size=13))
-    body.append(
-        text(gx + (steps - 1) * dx / 2, y_in + 36, t["ovh.time"] + " →", size=13, fill=MUTED)
-    )
+        c.arrow(x, y_in - 10, x, y_in - (26 if narrow else 32))
+        c.sub("x", str(step), x, y_in + 8, size=13)
+    c.text(gx + (steps - 1) * dx / 2, y_in + 34, t["ovh.time"] + " →", size=13, fill=p.muted)
     # Output: the top row.
-    body.append(
-        rect(
-            gx - r - 8,
-            gy - r - 8,
-            (steps - 1) * dx + 2 * r + 16,
-            2 * r + 16,
-            fill="none",
-            stroke=BLUE,
-            rx=10,
-            width=2.5,
-            dash="7 4",
-        )
+    pad = 8
+    c.rect(
+        gx - r - pad,
+        gy - r - pad,
+        (steps - 1) * dx + 2 * r + 2 * pad,
+        2 * r + 2 * pad,
+        stroke=p.blue,
+        rx=10,
+        width=2.5,
+        dash="7 4",
     )
-    body.append(
-        text(
+    hx = gx + (steps - 1) * dx
+    c.rect(
+        hx - r - 14,
+        gy - r - 14,
+        2 * r + 28,
+        (layers - 1) * dy + 2 * r + 28,
+        stroke=p.orange,
+        rx=10,
+        width=2.5,
+        dash="3 3",
+    )
+    if narrow:
+        width = NARROW_WIDTH
+        c.text(
+            12, gy - r - 22, t["ovh.output"], size=13, anchor="start", fill=p.blue, weight="bold"
+        )
+        y = y_in + 64
+        y = c.lines(
+            12, y, t["ovh.hn"], width - 24, size=13, anchor="start", fill=p.orange, weight="bold"
+        )
+        y = c.lines(
+            12, y + 4, t["ovh.shared_long"], width - 24, size=13, anchor="start", fill=p.green
+        )
+        height = y
+    else:
+        width, height = WIDE_MAX, 330
+        c.text(
             gx - r - 8,
             gy - r - 18,
             t["ovh.output"],
             size=14,
             anchor="start",
-            fill=BLUE,
+            fill=p.blue,
             weight="bold",
         )
-    )
-    # h_n: the last column.
-    hx = gx + (steps - 1) * dx
-    body.append(
-        rect(
-            hx - r - 14,
-            gy - r - 14,
-            2 * r + 28,
-            (layers - 1) * dy + 2 * r + 28,
-            fill="none",
-            stroke=ORANGE,
-            rx=10,
-            width=2.5,
-            dash="3 3",
-        )
-    )
-    body.append(
-        text(
+        c.text(
             hx + r + 24,
             gy + dy + 5,
             t["ovh.hn"],
             size=14,
             anchor="start",
-            fill=ORANGE,
+            fill=p.orange,
             weight="bold",
         )
-    )
-    body.append(
-        text(hx + r + 24, gy + 5, "← " + t["ovh.shared"], size=12, anchor="start", fill=GREEN)
-    )
-    return svg("output-vs-h-n", width, height, t["ovh.title"], t["ovh.desc"], body)
+        c.text(hx + r + 24, gy + 5, "← " + t["ovh.shared"], size=13, anchor="start", fill=p.green)
+    return c.svg("output-vs-h-n", width, height, t["ovh.title"], t["ovh.desc"])
 
 
 # ----------------------------------------------------------------------------- the plot
 
 
-def batching_data() -> dict[str, Any]:
-    """The measurements to plot: `make bench`'s JSON, or a short measurement now."""
-    if BATCHING_JSON.exists():
-        data: dict[str, Any] = json.loads(BATCHING_JSON.read_text(encoding="utf-8"))
-        return data
-    sys.path.insert(0, str(ROOT))
-    from rnn_guide.timing import machine_info, measure_batching
-
-    info = machine_info()
-    sizes = (1, 2, 4, 8, 16, 32, 64)
-    seq_len, repeats = 16, 5
-    rows = [
-        {
-            "seq_len": seq_len,
-            "batch_size": timing.batch_size,
-            "one_by_one_ms": round(timing.one_by_one_seconds * 1000, 4),
-            "batched_ms": round(timing.batched_seconds * 1000, 4),
-        }
-        for timing in measure_batching(batch_sizes=sizes, seq_len=seq_len, repeats=repeats)
-    ]
-    return {
-        "machine": f"{info.cpu}, {info.cores} cores",
-        "threads": info.threads,
-        "torch": info.torch_version,
-        "input_size": 32,
-        "hidden_size": 64,
-        "repeats": repeats,
-        "rows": rows,
-    }
+def batching_data(path: Path = BATCHING_JSON) -> dict[str, Any]:
+    """The committed measurements to plot (``make bench`` writes them)."""
+    if not path.exists():
+        raise SystemExit(f"{path} is missing: run `make bench` to measure, then `make figures`")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
-def batching_speed(t: dict[str, str], data: dict[str, Any]) -> str:
-    width, height = 720, 420
+def batching_speed(t: dict[str, str], layout: str, p: Palette, data: dict[str, Any]) -> str:
+    c = Canvas(p)
+    narrow = layout == "narrow"
     rows = data["rows"]
     seq_len = rows[0]["seq_len"]
     rows = [row for row in rows if row["seq_len"] == seq_len]
@@ -546,7 +693,27 @@ def batching_speed(t: dict[str, str], data: dict[str, Any]) -> str:
     values = [row[key] for row in rows for key in ("one_by_one_ms", "batched_ms")]
     lo = math.floor(math.log10(min(values)))
     hi = math.ceil(math.log10(max(values)))
-    px0, px1, py0, py1 = 90, 690, 350, 70  # plot box: x left/right, y bottom/top
+    width = NARROW_WIDTH if narrow else 720
+    small = 12 if narrow else 13
+    setup = t["bench.setup"].format(
+        input_size=data.get("input_size", "?"),
+        hidden_size=data.get("hidden_size", "?"),
+        seq_len=seq_len,
+        repeats=data.get("repeats", "?"),
+    )
+    left = 12 if narrow else 90
+    y = c.lines(
+        left, 26, t["bench.title"], width - left - 12, size=15, anchor="start", weight="bold"
+    )
+    y = c.lines(left, y, setup, width - left - 12, size=small, anchor="start", fill=p.muted)
+    legend_top = y + 10
+    if narrow:
+        px0, px1 = 56, width - 14
+        py1 = legend_top + 2 * 22 + 10
+        py0 = py1 + 250
+    else:
+        px0, px1, py1 = 90, 690, max(70.0, legend_top - 12)
+        py0 = py1 + 280
     x_lo, x_hi = math.log2(min(sizes)), math.log2(max(sizes))
 
     def px(size: float) -> float:
@@ -556,98 +723,118 @@ def batching_speed(t: dict[str, str], data: dict[str, Any]) -> str:
     def py(ms: float) -> float:
         return py0 - (math.log10(ms) - lo) / ((hi - lo) or 1) * (py0 - py1)
 
-    body: list[str] = []
-    body.append(text(px0, 28, t["bench.title"], size=16, anchor="start", weight="bold"))
-    setup = t["bench.setup"].format(
-        input_size=data.get("input_size", "?"),
-        hidden_size=data.get("hidden_size", "?"),
-        seq_len=seq_len,
-        repeats=data.get("repeats", "?"),
-    )
-    body.append(text(px0, 50, setup, size=12, anchor="start", fill=MUTED))
     # Grid and axes.
     for power in range(lo, hi + 1):
-        y = py(10**power)
-        body.append(line([(px0, y), (px1, y)], color="#e5e7eb"))
-        label = f"{10**power:g}"
-        body.append(text(px0 - 8, y + 4, label, size=12, anchor="end", fill=MUTED))
+        gy = py(10**power)
+        c.line([(px0, gy), (px1, gy)], color=p.grid)
+        c.text(px0 - 8, gy + 4, f"{10**power:g}", size=small, anchor="end", fill=p.muted)
     for size in sizes:
         x = px(size)
-        body.append(line([(x, py0), (x, py1)], color="#f3f4f6"))
-        body.append(text(x, py0 + 18, str(size), size=12, fill=MUTED))
-    body.append(line([(px0, py1), (px0, py0), (px1, py0)], color=LINE, width=1.2))
-    body.append(text((px0 + px1) / 2, py0 + 40, t["bench.x"], size=13, fill=INK))
-    body.append(
-        f'<text x="24" y="{_num((py0 + py1) / 2)}" font-size="13" text-anchor="middle" '
-        f'fill="{INK}" transform="rotate(-90 24 {_num((py0 + py1) / 2)})">'
-        f"{escape(t['bench.y'])}</text>"
+        c.line([(x, py0), (x, py1)], color=p.grid)
+        c.text(x, py0 + 18, str(size), size=small, fill=p.muted)
+    c.line([(px0, py1), (px0, py0), (px1, py0)], width=1.2)
+    c.text((px0 + px1) / 2, py0 + 40, t["bench.x"], size=13)
+    c.text(px0 - (40 if narrow else 66), (py0 + py1) / 2, t["bench.y"], size=13, rotate=-90)
+    series = (
+        ("one_by_one_ms", p.orange, t["bench.one"], ""),
+        ("batched_ms", p.blue, t["bench.batched"], "6 3"),
     )
-    for index, (key, color, label, dash) in enumerate(
-        (
-            ("one_by_one_ms", ORANGE, t["bench.one"], ""),
-            ("batched_ms", BLUE, t["bench.batched"], "6 3"),
-        )
-    ):
-        legend_y = py1 + 18 + index * 22
-        body.append(
-            line([(px0 + 16, legend_y), (px0 + 50, legend_y)], color=color, width=2.5, dash=dash)
-        )
-        body.append(
-            text(px0 + 58, legend_y + 4, label, size=13, anchor="start", fill=color, weight="bold")
-        )
+    for index, (key, color, label, dash) in enumerate(series):
+        legend_y = (legend_top if narrow else py1 + 18) + index * 22
+        lx = left if narrow else px0 + 16
+        c.line([(lx, legend_y), (lx + 34, legend_y)], color=color, width=2.5, dash=dash)
+        c.text(lx + 42, legend_y + 4, label, size=13, anchor="start", fill=color, weight="bold")
         points = [(px(row["batch_size"]), py(row[key])) for row in rows]
-        body.append(line(points, color=color, width=2.5, dash=dash))
-        for x, y in points:
-            body.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="4" fill="{color}"/>')
+        c.line(points, color=color, width=2.5, dash=dash)
+        for x, y_point in points:
+            c.circle(x, y_point, 4, fill=color)
     machine = t["bench.machine"].format(
         machine=data.get("machine", "?"),
         threads=data.get("threads", "?"),
         torch=data.get("torch", "?"),
     )
-    body.append(text(px0, height - 12, machine, size=12, anchor="start", fill=MUTED))
-    return svg("batching-speed", width, height, t["bench.title"], t["bench.desc"], body)
+    y = c.lines(
+        left, py0 + 68, machine, width - left - 12, size=small, anchor="start", fill=p.muted
+    )
+    return c.svg("batching-speed", width, y - small, t["bench.title"], t["bench.desc"])
 
 
 # ----------------------------------------------------------------------------- files
 
-#: The figures drawn from fixed geometry: the same bytes on every run.
-DETERMINISTIC: dict[str, Callable[[dict[str, str]], str]] = {
+Drawing = Callable[[dict[str, str], str, Palette], str]
+
+#: The figures drawn from fixed geometry and labels.
+DETERMINISTIC: dict[str, Drawing] = {
     "unrolled-rnn": unrolled_rnn,
     "batch-first-layout": batch_first_layout,
     "h-n-layout": h_n_layout,
     "output-vs-h-n": output_vs_h_n,
 }
+#: Every figure, the batching plot included.
+NAMES = (*DETERMINISTIC, "batching-speed")
+
+
+def variant_name(name: str, layout: str, scheme: str) -> str:
+    """The file stem of one variant: NAME, NAME-dark, NAME-narrow, NAME-narrow-dark."""
+    return name + ("-narrow" if layout == "narrow" else "") + ("-dark" if scheme == "dark" else "")
+
+
+def variants(name: str) -> list[str]:
+    """The file names of a figure's four variants."""
+    return [f"{variant_name(name, lay, sch)}.svg" for lay in LAYOUTS for sch in SCHEMES]
+
+
+def markdown(name: str, alt: str, prefix: str = "../assets/figures/") -> str:
+    """The four image lines a page writes to show a figure (tests/test_figures.py checks)."""
+    out = []
+    for lay in LAYOUTS:
+        for sch in SCHEMES:
+            only = "#only-dark" if sch == "dark" else "#only-light"
+            out.append(
+                f"![{alt}]({prefix}{variant_name(name, lay, sch)}.svg{only}){{ .rg-figure--{lay} }}"
+            )
+    return "\n".join(out)
 
 
 def figure_dir(docs: Path, lang: str) -> Path:
     return docs / lang / "assets" / "figures"
 
 
-def write_figures(docs: Path, *, measured: bool = True) -> list[Path]:
+def draw_all(lang: str, data: dict[str, Any] | None = None) -> dict[str, str]:
+    """Every variant of every figure in one language: file name -> SVG text."""
+    data = batching_data() if data is None else data
+    t = TEXT[lang]
+    out: dict[str, str] = {}
+    for lay in LAYOUTS:
+        for sch in SCHEMES:
+            palette = PALETTES[sch]
+            for name, draw in DETERMINISTIC.items():
+                out[f"{variant_name(name, lay, sch)}.svg"] = draw(t, lay, palette)
+            out[f"{variant_name('batching-speed', lay, sch)}.svg"] = batching_speed(
+                t, lay, palette, data
+            )
+    return out
+
+
+def write_figures(docs: Path) -> list[Path]:
     """Write every figure for every language under `docs`; return the files written."""
     written: list[Path] = []
-    data = batching_data() if measured else None
+    data = batching_data()
     for lang in LANGS:
         out = figure_dir(docs, lang)
         out.mkdir(parents=True, exist_ok=True)
-        figures = {name: draw(TEXT[lang]) for name, draw in DETERMINISTIC.items()}
-        if data is not None:
-            figures["batching-speed"] = batching_speed(TEXT[lang], data)
-        for name, content in figures.items():
-            path = out / f"{name}.svg"
+        for file_name, content in draw_all(lang, data).items():
+            path = out / file_name
             path.write_text(content, encoding="utf-8", newline="\n")
             written.append(path)
     return written
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="the docs directory")
-    parser.add_argument(
-        "--no-measured", action="store_true", help="skip the batching plot (measurements)"
-    )
     args = parser.parse_args(argv)
-    for path in write_figures(args.docs, measured=not args.no_measured):
+    for path in write_figures(args.docs):
         print(path.relative_to(args.docs.resolve()) if path.is_relative_to(args.docs) else path)
     return 0
 
