@@ -170,7 +170,9 @@ def forward(module: nn.Module, input: Tensor, hx: State | None = None) -> tuple[
         )
     if not isinstance(input, Tensor):
         raise ValueError(f"input must be a tensor, got {type(input).__name__}.")
-    weight = rnn.get_parameter("weight_ih_l0")  # sets the dtype and device
+    # Attribute access applies parametrizations (weight_norm and the like); get_parameter
+    # would not find a parametrized weight.
+    weight = cast(Tensor, rnn.weight_ih_l0)  # sets the dtype and device
     if input.dtype != weight.dtype:
         raise ValueError(
             f"input has dtype {input.dtype} but the module's weights are {weight.dtype}: "
