@@ -9,9 +9,22 @@ from typing import Any
 import pytest
 from sybil.example import SybilFailure
 
-from tools.doc_suite import docstring_sybil, page_sybil
+from tools.doc_suite import PageLeftStateChanged, check_state, docstring_sybil, page_sybil
 
 pytest_collect_file = (page_sybil() + docstring_sybil()).pytest()
+
+
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """After the last example of a page or module: fail when it left global state changed.
+
+    Every page starts from fresh state (tools.doc_suite.fresh_state), so a leak cannot
+    change another page's result; it is still an error, since a reader running the pages
+    one after another in one session would see it.
+    """
+    example: Any = getattr(item, "example", None)
+    if example is None or (nextitem is not None and nextitem.parent is item.parent):
+        return
+    check_state(str(example.path))
 
 
 @pytest.hookimpl(wrapper=True)
@@ -33,6 +46,9 @@ def pytest_runtest_makereport(
     except ValueError:
         shown = path
     error = call.excinfo
+    if isinstance(error.value, PageLeftStateChanged):
+        report.longrepr = str(error.value)
+        return report
     if isinstance(error.value, SybilFailure):
         detail = str(error.value).split(" did not evaluate as expected:", 1)[-1].strip()
         report.longrepr = (

@@ -14,8 +14,11 @@ from tools.fences import ROOT
 @pytest.fixture
 def small_project(tmp_path: Path) -> Path:
     """A copy of the project with a nav listing only pages that exist."""
-    for name in ("tools", "overrides", "rnn_guide"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    # data/: files mkdocs.yml names (the search words); includes/: snippets the pages embed.
+    for name in ("tools", "overrides", "rnn_guide", "data", "includes"):
+        if (ROOT / name).is_dir():
+            ignore = shutil.ignore_patterns("__pycache__")
+            shutil.copytree(ROOT / name, tmp_path / name, ignore=ignore)
     shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
     shutil.copy(ROOT / "CONTRIBUTING.md", tmp_path / "CONTRIBUTING.md")  # watched by mkdocs.yml
     for lang in ("en", "zh"):

@@ -11,7 +11,7 @@ from unittest import SkipTest
 import pytest
 from sybil.document import Document
 
-from tools.doc_suite import _seed, page_parsers
+from tools.doc_suite import fresh_state, page_parsers
 from tools.fences import DOCS, ROOT
 from tools.fix_examples import fix_page
 
@@ -75,7 +75,7 @@ FIXED = (
 def _failures(page: Path) -> list[int]:
     """Run the page with the doc suite's parsers; the lines of the examples that fail."""
     document = Document.parse(str(page), *page_parsers())
-    _seed(document.namespace)
+    fresh_state(document.namespace)
     failed = []
     for example in document.examples():
         try:

@@ -16,7 +16,7 @@ from sybil.document import Document
 
 from tests.support import NAV
 from tools.doc_checks import fence_problems, twin_problems
-from tools.doc_suite import _seed, page_parsers
+from tools.doc_suite import fresh_state, page_parsers
 from tools.fences import ROOT
 from tools.new_page import SECTIONS, PageError, add_to_nav, new_page
 from tools.site_server import build_site
@@ -31,7 +31,7 @@ def project(small_project: Path) -> Path:
 def _run_examples(page: Path) -> int:
     """Run a page's examples with the doc suite's parsers; return how many ran."""
     document = Document.parse(str(page), *page_parsers())
-    _seed(document.namespace)
+    fresh_state(document.namespace)
     count = 0
     for example in document.examples():
         try:

@@ -23,12 +23,35 @@ _FENCE = re.compile(r"^(?P<indent>[ \t]*(?:>[ \t]*)*)(?P<fence>`{3,}|~{3,})(?P<i
 _INVISIBLE = re.compile(r"^[ \t]*<!--+\s*invisible-code(?:-block)?:\s*(?P<lang>\S+)\s*$")
 _SKIP = re.compile(r"^[ \t]*<!--+\s*skip:\s*(?P<args>.*?)\s*-*-->\s*$")
 
-# Info strings that say "this is Python" in one of the many ways Markdown tools accept.
-_PYTHONISH_INFO = re.compile(
-    r"^\s*(?:\{[^}]*\.?(?:py|python|python3|pycon)\b[^}]*\}"
-    r"|(?:py|pycon|python3?|ipython3?|py3)(?:\s.*)?)\s*$",
-    re.IGNORECASE,
-)
+# Info strings that say "this is Python" in one of the many ways Markdown tools accept:
+# the first word (``py``, ``python-console``, ``py3k``, ``{.python title=x}``), any word
+# made of "py"/"python" and a suffix, or a Pygments alias of a Python lexer.
+_INFO_WORD = re.compile(r"^\s*\{?\s*\.?(?P<word>[\w+-]*)")
+_PYTHONISH_WORD = re.compile(r"^(?:i?py(?:thon)?[\w+-]*|pycon|sage)$", re.IGNORECASE)
+# Tracebacks are output, not code; shown in their own fences they are fine.
+_TRACEBACK_WORDS = {"pytb", "py2tb", "py3tb", "pytraceback", "python-traceback"}
+
+
+def _pythonish_info(info: str) -> bool:
+    match = _INFO_WORD.match(info)
+    word = (match["word"] if match else "").lower()
+    if not word or word in _TRACEBACK_WORDS:
+        return False
+    if _PYTHONISH_WORD.match(word):
+        return True
+    try:
+        from pygments.lexers import get_lexer_by_name
+        from pygments.lexers.python import PythonConsoleLexer, PythonLexer
+        from pygments.util import ClassNotFound
+    except ImportError:
+        return False
+    try:
+        lexer = get_lexer_by_name(word)
+    except ClassNotFound:
+        return False
+    return isinstance(lexer, (PythonLexer, PythonConsoleLexer))
+
+
 # Untagged blocks whose content is plainly Python.
 _PYTHONISH_BODY = re.compile(
     r"^\s*(?:>>> |import torch|from torch|import rnn_guide|from rnn_guide)", re.MULTILINE
@@ -56,9 +79,12 @@ class Block:
         """True when the block is Python under another name, or untagged Python."""
         if self.is_python:
             return True
-        if _PYTHONISH_INFO.match(self.info):
+        if _pythonish_info(self.info):
             return True
-        return self.info == "" and bool(_PYTHONISH_BODY.search(self.code))
+        if self.info == "" and _PYTHONISH_BODY.search(self.code):
+            return True
+        # A doctest in a block of another language (```text, ```console) is never run.
+        return not self.invisible and bool(re.search(r"^\s*>>> ", self.code, re.MULTILINE))
 
     def where(self) -> str:
         """``docs/en/page.md:12`` for messages."""

@@ -33,7 +33,7 @@ from sybil.document import Document  # noqa: E402
 from sybil.evaluators.doctest import DocTestRunner  # noqa: E402
 from sybil.example import SybilFailure  # noqa: E402
 
-from tools.doc_suite import DOCTEST_FLAGS, _seed, page_parsers  # noqa: E402
+from tools.doc_suite import DOCTEST_FLAGS, fresh_state, page_parsers  # noqa: E402
 
 
 class _CapturingRunner(DocTestRunner):
@@ -95,7 +95,7 @@ def fix_page(path: Path, write: bool = True) -> Outcome:
         Which examples were rewritten and which raised.
     """
     document = Document.parse(str(path), *page_parsers())
-    _seed(document.namespace)
+    fresh_state(document.namespace)
     runner = _CapturingRunner()
     # (index of the >>> line, index of the first expected-output line, their count, got)
     fixes: list[tuple[int, int, int, str]] = []
