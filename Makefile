@@ -87,3 +87,9 @@ new-page: $(STAMP)  ## New page + twin: KIND=how-to PAGE=how-to/name TITLE="..."
 .PHONY: figures
 figures: $(STAMP)  ## Redraw the site's SVG figures (docs/<lang>/assets/figures/).
 	$(BIN)/python tools/figures.py
+
+# The shape calculator's error messages (docs/assets/js/shape-messages.js) are written from
+# rnn_guide's message table; tests/browser/test_calculator_strings.py fails when they are stale.
+.PHONY: calculator-messages
+calculator-messages: $(STAMP)  ## Rewrite the calculator's messages from rnn_guide/messages.
+	$(BIN)/python tools/calculator_messages.py

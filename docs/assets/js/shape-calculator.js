@@ -3,58 +3,26 @@
    messages. Plain JavaScript, no build step. It builds its form inside
    <div data-shape-calculator></div> and does nothing on pages without one.
 
-   The English messages below are MESSAGES from rnn_guide/shapes.py, character for
-   character; a test compares them. The block between the MESSAGES markers is JSON. */
+   The error messages are not written here: shape-messages.js, generated from
+   rnn_guide's message table by tools/calculator_messages.py, defines
+   window.rnnGuideMessages ("shape.<key>" -> {en, zh}); a test fails when it is stale.
+   The checks below run in the order RNNSpec and expected_shapes run them, so the same
+   wrong input gets the same message; a browser test compares them on generated cases.
+
+   The question is kept in the page's address (?mode=GRU&input=7,3,10...), so a link
+   shares it, and the answer comes with the Python that gives the same answer. */
 (function () {
   "use strict";
 
-  /* MESSAGES-BEGIN */
-  var MESSAGES = {
-    "en": {
-      "mode": "mode is {given} but must be 'RNN', 'GRU' or 'LSTM': use the name of the module class (nn.RNN, nn.GRU or nn.LSTM).",
-      "not_int": "{name} is {given} but must be a whole number (int): pass e.g. {name}=8.",
-      "not_positive": "{name} is {given} but must be at least 1: every layer needs at least one {unit}.",
-      "not_bool": "{name} is {given} but must be True or False.",
-      "proj_not_lstm": "proj_size is {given} but only LSTM has a projection, {mode} has none: use proj_size=0, or mode='LSTM'.",
-      "proj_negative": "proj_size is {given} but must be 0 or more: use proj_size=0 for no projection.",
-      "proj_too_large": "proj_size is {given} but must be smaller than hidden_size ({hidden_size}): use a proj_size from 1 to {largest}, or 0 for no projection.",
-      "not_module": "module is {given} but must be nn.RNN, nn.GRU or nn.LSTM: pass the recurrent layer itself (for a model, the layer inside it, e.g. model.rnn); cells such as nn.RNNCell take a single time step and are not covered.",
-      "shape_not_ints": "input shape is {given} but must be a tuple of whole numbers: pass e.g. x.shape.",
-      "shape_negative": "input shape {shape} has a negative size: every axis must be 0 or more.",
-      "rank_too_low": "input has {rank} dimension(s), shape {shape}, but nn.{mode} needs 2: (seq_len, features) for one sequence, or 3: {layout} for a batch. A single time step still needs a seq_len axis: x.unsqueeze(0).",
-      "rank_too_high": "input has {rank} dimensions, shape {shape}, but nn.{mode} takes at most 3: {layout}. Remove or merge the extra axes, e.g. x.squeeze(0) for an extra axis of size 1, or x.flatten(0, 1) to merge two batch axes.",
-      "features": "input has {given} features (last axis) but input_size is {expected}: make the last axis {expected} long, or build the module with input_size={given}. If the features are on another axis, move them last with x.transpose, not x.view.",
-      "seq_len_zero": "input has seq_len 0 (axis {axis}) but nn.{mode} needs at least one time step: drop empty sequences before the call."
-    },
-    "zh": {
-      "mode": "mode 为 {given}，但必须是 'RNN'、'GRU' 或 'LSTM'：请使用模块类的名字（nn.RNN、nn.GRU 或 nn.LSTM）。",
-      "not_int": "{name} 为 {given}，但必须是整数（int）：例如传入 {name}=8。",
-      "not_positive": "{name} 为 {given}，但必须至少为 1：至少要有一个{unit}。",
-      "not_bool": "{name} 为 {given}，但必须是 True 或 False。",
-      "proj_not_lstm": "proj_size 为 {given}，但只有 LSTM 有投影，{mode} 没有：请使用 proj_size=0，或 mode='LSTM'。",
-      "proj_negative": "proj_size 为 {given}，但必须大于或等于 0：不需要投影时用 proj_size=0。",
-      "proj_too_large": "proj_size 为 {given}，但必须小于 hidden_size（{hidden_size}）：请取 1 到 {largest} 之间的 proj_size，或用 0 表示不投影。",
-      "not_module": "module 为 {given}，但必须是 nn.RNN、nn.GRU 或 nn.LSTM：请传入循环层本身（对于整个模型，传入其中的那一层，例如 model.rnn）；nn.RNNCell 这类单元只处理一个时间步，不在此列。",
-      "shape_not_ints": "输入形状为 {given}，但必须是由整数组成的元组：例如传入 x.shape。",
-      "shape_negative": "输入形状 {shape} 中有负数：每个轴的大小都必须大于或等于 0。",
-      "rank_too_low": "输入有 {rank} 个维度，形状为 {shape}，但 nn.{mode} 需要 2 个维度：单个序列为 (seq_len, features)；或 3 个维度：一个批次为 {layout}。即使只有一个时间步，也需要 seq_len 轴：x.unsqueeze(0)。",
-      "rank_too_high": "输入有 {rank} 个维度，形状为 {shape}，但 nn.{mode} 最多接受 3 个维度：{layout}。请去掉或合并多余的轴，例如用 x.squeeze(0) 去掉大小为 1 的多余轴，或用 x.flatten(0, 1) 合并两个批次轴。",
-      "features": "输入有 {given} 个特征（最后一个轴），但 input_size 为 {expected}：请让最后一个轴的长度为 {expected}，或用 input_size={given} 构建模块。如果特征在其他轴上，请用 x.transpose 把它移到最后，而不是 x.view。",
-      "seq_len_zero": "输入的 seq_len 为 0（第 {axis} 个轴），但 nn.{mode} 至少需要一个时间步：请在调用前去掉空序列。"
-    }
-  };
-  /* MESSAGES-END */
-
-  var UNITS = {
-    en: { input_size: "feature", hidden_size: "hidden unit", num_layers: "layer" },
-    zh: { input_size: "特征", hidden_size: "隐藏单元", num_layers: "层" }
-  };
+  var INT64_MAX = BigInt("9223372036854775807");
+  var FLOAT32_BYTES = BigInt(4);
+  var MAX_RANK = 64; // PyTorch's limit on dimensions
+  var MAX_FIELD = 2000; // characters read from a field or the address
 
   // The axis names are PyTorch's own, the same in both languages.
   var AXES = {
     seq_len: "seq_len",
     batch: "batch",
-    features: "features",
     layers: "num_layers × D",
     h_out: "H_out",
     h_cell: "hidden_size"
@@ -72,16 +40,26 @@
       proj_size: "LSTM only: project h down to this size; 0 = none",
       shape_legend: "The input",
       shape: "input shape",
-      shape_hint: "e.g. 7, 3, 10 or x.shape as printed: torch.Size([7, 3, 10])",
+      shape_hint: "e.g. 7, 3, 10, or x.shape as printed: torch.Size([7, 3, 10])",
       results: "Shapes",
       tensor: "tensor",
       shape_col: "shape",
       axes: "axes",
       none: "none: only nn.LSTM has a cell state",
       ok: "PyTorch accepts this input.",
-      error: "PyTorch would reject this:",
+      error: "PyTorch would reject this input:",
+      fault: "wrong value",
       same_as: "same shape as {name}",
-      call: "The call",
+      batch_words: "{batch} {sequences} of {seq_len} {steps}, {features} {feature_words} each",
+      one_words: "one sequence of {seq_len} {steps}, {features} {feature_words} each",
+      python: "The same in Python",
+      python_error: "# raises ShapeError with the message above",
+      copy: "Copy the code",
+      copied: "Copied.",
+      link: "Copy a link to this question",
+      linked: "Link copied.",
+      copy_failed: "Select the text and copy it with Ctrl+C.",
+      summary: "Result",
       ax: AXES
     },
     zh: {
@@ -103,8 +81,18 @@
       none: "无：只有 nn.LSTM 有细胞状态",
       ok: "PyTorch 接受这个输入。",
       error: "PyTorch 会拒绝这个输入：",
+      fault: "值有误",
       same_as: "与 {name} 形状相同",
-      call: "调用",
+      batch_words: "{batch} 个序列，每个 {seq_len} 个时间步，每步 {features} 个特征",
+      one_words: "一个序列，{seq_len} 个时间步，每步 {features} 个特征",
+      python: "用 Python 得到同样的结果",
+      python_error: "# 抛出 ShapeError，消息同上",
+      copy: "复制代码",
+      copied: "已复制。",
+      link: "复制指向这个问题的链接",
+      linked: "链接已复制。",
+      copy_failed: "请选中文字后按 Ctrl+C 复制。",
+      summary: "结果",
       ax: AXES
     }
   };
@@ -114,11 +102,14 @@
     input_size: "10",
     hidden_size: "20",
     num_layers: "2",
+    proj_size: "0",
     bidirectional: false,
     batch_first: true,
-    proj_size: "0",
-    shape: "3, 7, 10"
+    input_shape: "3, 7, 10"
   };
+  var TEXT_FIELDS = ["input_size", "hidden_size", "num_layers", "proj_size", "input_shape"];
+  var CHECKS = ["bidirectional", "batch_first"];
+  var TENSORS = ["input", "h_0", "c_0", "output", "h_n", "c_n"];
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (whole, name) {
@@ -126,42 +117,94 @@
     });
   }
 
+  function messages() {
+    return window.rnnGuideMessages || {};
+  }
+
   /* ---------------------------------------------------------------- Python values */
 
-  /* A field's text read the way Python would see the value: int, float or str. */
+  /* A field's text as the Python value it stands for: int, float or str. Full-width
+     digits and punctuation (a Chinese input method's) read as their ASCII forms. */
+  function normalize(text) {
+    return String(text).slice(0, MAX_FIELD).normalize("NFKC");
+  }
+
   function parseValue(text) {
     var trimmed = text.trim();
-    if (/^[+-]?\d+$/.test(trimmed)) {
-      return { kind: "int", value: parseInt(trimmed, 10) };
+    if (/^[+-]?[0-9]+$/.test(trimmed)) {
+      return { kind: "int", value: BigInt(trimmed.replace(/^\+/, "")) };
     }
-    if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) {
+    if (/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(trimmed)) {
       return { kind: "float", value: parseFloat(trimmed) };
     }
     return { kind: "str", value: text };
   }
 
+  /* repr(float): the shortest digits that round-trip, positional from 1e-4 to 1e16. */
   function reprFloat(number) {
+    if (isNaN(number)) {
+      return "nan";
+    }
     if (!isFinite(number)) {
-      return isNaN(number) ? "nan" : number > 0 ? "inf" : "-inf";
+      return number > 0 ? "inf" : "-inf";
     }
-    if (Number.isInteger(number) && Math.abs(number) < 1e16) {
-      return number.toFixed(1);
+    if (number === 0) {
+      return 1 / number < 0 ? "-0.0" : "0.0";
     }
-    return String(number);
+    var parts = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(number.toExponential());
+    var sign = parts[1];
+    var digits = parts[2] + (parts[3] || "");
+    var exponent = parseInt(parts[4], 10);
+    var point = exponent + 1; // digits before the decimal point
+    if (point > -4 && point <= 16) {
+      if (point <= 0) {
+        return sign + "0." + "0".repeat(-point) + digits;
+      }
+      if (point >= digits.length) {
+        return sign + digits + "0".repeat(point - digits.length) + ".0";
+      }
+      return sign + digits.slice(0, point) + "." + digits.slice(point);
+    }
+    var mantissa = parts[2] + (parts[3] ? "." + parts[3] : "");
+    var size = String(Math.abs(exponent));
+    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (size.length < 2 ? "0" : "") + size;
   }
 
+  /* repr(str): quotes and escapes as Python writes them. */
   function reprString(text) {
     var quote = text.indexOf("'") >= 0 && text.indexOf('"') < 0 ? '"' : "'";
-    var body = text.replace(/\\/g, "\\\\");
-    if (quote === "'") {
-      body = body.replace(/'/g, "\\'");
-    }
+    var body = "";
+    Array.from(text).forEach(function (char) {
+      var code = char.codePointAt(0);
+      if (char === "\\") {
+        body += "\\\\";
+      } else if (char === quote) {
+        body += "\\" + quote;
+      } else if (char === "\t") {
+        body += "\\t";
+      } else if (char === "\n") {
+        body += "\\n";
+      } else if (char === "\r") {
+        body += "\\r";
+      } else if (char !== " " && /[\p{C}\p{Z}]/u.test(char)) {
+        var hex = code.toString(16);
+        if (code < 0x100) {
+          body += "\\x" + hex.padStart(2, "0");
+        } else if (code < 0x10000) {
+          body += "\\u" + hex.padStart(4, "0");
+        } else {
+          body += "\\U" + hex.padStart(8, "0");
+        }
+      } else {
+        body += char;
+      }
+    });
     return quote + body + quote;
   }
 
   function repr(parsed) {
     if (parsed.kind === "int") {
-      return String(parsed.value);
+      return parsed.value.toString();
     }
     if (parsed.kind === "float") {
       return reprFloat(parsed.value);
@@ -169,22 +212,75 @@
     return reprString(parsed.value);
   }
 
-  function formatShape(sizes) {
-    return sizes.length === 1 ? "(" + sizes[0] + ",)" : "(" + sizes.join(", ") + ")";
+  /* The value as Python source: repr, except for the floats repr does not spell. */
+  function literal(parsed) {
+    if (parsed.kind === "float" && !isFinite(parsed.value)) {
+      return "float('" + reprFloat(parsed.value) + "')";
+    }
+    return repr(parsed);
   }
 
-  function reprTuple(items) {
-    var parts = items.map(repr);
+  /* reprlib's shortening (rnn_guide shortens the values it quotes the same way). */
+  function shorten(text, limit) {
+    if (text.length <= limit) {
+      return text;
+    }
+    var head = Math.max(0, Math.floor((limit - 3) / 2));
+    var tail = Math.max(0, limit - 3 - head);
+    return text.slice(0, head) + "..." + text.slice(text.length - tail);
+  }
+
+  function briefString(value) {
+    // reprlib.Repr.repr_str with maxstring 60, counted in code points as Python does.
+    var chars = Array.from(value);
+    var whole = reprString(chars.slice(0, 60).join(""));
+    if (Array.from(whole).length <= 60) {
+      return whole;
+    }
+    var head = 28;
+    var tail = 29;
+    var cut = Array.from(reprString(chars.slice(0, head).concat(chars.slice(chars.length - tail)).join("")));
+    return cut.slice(0, head).join("") + "..." + cut.slice(cut.length - tail).join("");
+  }
+
+  /* The offending value as rnn_guide quotes it (reprlib, maxstring = maxother = 60). */
+  function brief(parsed) {
+    if (parsed.kind === "int") {
+      return shorten(parsed.value.toString(), 40);
+    }
+    if (parsed.kind === "float") {
+      return shorten(reprFloat(parsed.value), 60);
+    }
+    return briefString(parsed.value);
+  }
+
+  function briefTuple(items) {
+    var pieces = items.slice(0, 6).map(brief);
+    if (items.length > 6) {
+      pieces.push("...");
+    }
+    return "(" + pieces.join(", ") + (items.length === 1 ? ",)" : ")");
+  }
+
+  function formatShape(sizes) {
+    var parts = sizes.map(String);
     return parts.length === 1 ? "(" + parts[0] + ",)" : "(" + parts.join(", ") + ")";
   }
 
-  /* "7, 3, 10", "(7, 3, 10)", "[7, 3, 10]" or "torch.Size([7, 3, 10])" as a tuple. */
+  function literalTuple(items) {
+    var parts = items.map(literal);
+    return parts.length === 1 ? "(" + parts[0] + ",)" : "(" + parts.join(", ") + ")";
+  }
+
+  /* "7, 3, 10", "(7, 3, 10)", "[7, 3, 10]" or "torch.Size([7, 3, 10])" as a tuple.
+     A trailing comma is allowed, as in Python ("5," is (5,)); any other empty part
+     stays an empty string, so "7,,10" is reported instead of read as (7, 10). */
   function parseShape(text) {
     var inner = text.trim();
-    var size = /^torch\.Size\(\s*\[(.*)\]\s*\)$/.exec(inner);
+    var size = /^torch\.Size\(\s*\[([\s\S]*)\]\s*\)$/.exec(inner);
     if (size) {
       inner = size[1];
-    } else if (/^[([].*[)\]]$/.test(inner)) {
+    } else if (/^\([\s\S]*\)$/.test(inner) || /^\[[\s\S]*\]$/.test(inner)) {
       inner = inner.slice(1, -1);
     }
     if (inner.trim() === "") {
@@ -201,66 +297,94 @@
 
   /* ---------------------------------------------------------------- the arithmetic */
 
-  function ShapeError(key, values) {
+  function ShapeError(key, values, fields) {
     this.key = key;
     this.values = values;
+    this.fields = fields; // the form fields the message is about
+  }
+
+  function product(sizes) {
+    return sizes.reduce(function (total, size) {
+      return total * size;
+    }, BigInt(1));
+  }
+
+  function checkBytes(tensor, shape, fields) {
+    if (product(shape) * FLOAT32_BYTES > INT64_MAX) {
+      throw new ShapeError("storage_too_large", { tensor: tensor, shape: formatShape(shape) }, fields);
+    }
   }
 
   /* RNNSpec.__post_init__: the same checks in the same order. */
   function checkSpec(form) {
     var mode = form.mode;
     if (mode !== "RNN" && mode !== "GRU" && mode !== "LSTM") {
-      throw new ShapeError("mode", { given: reprString(mode) });
+      throw new ShapeError("mode", { given: briefString(mode) }, ["mode"]);
     }
     var spec = { mode: mode, bidirectional: form.bidirectional, batch_first: form.batch_first };
-    ["input_size", "hidden_size", "num_layers"].forEach(function (name) {
-      var parsed = parseValue(form[name]);
+    ["input_size", "hidden_size", "num_layers", "proj_size"].forEach(function (name) {
+      var parsed = parseValue(normalize(form[name]));
       if (parsed.kind !== "int") {
-        throw new ShapeError("not_int", { name: name, given: repr(parsed) });
+        throw new ShapeError("not_int", { name: name, given: brief(parsed) }, [name]);
       }
-      if (parsed.value < 1) {
-        throw new ShapeError("not_positive", { name: name, given: repr(parsed), unit: name });
+      if (parsed.value > INT64_MAX) {
+        throw new ShapeError("size_too_large", { name: name, given: parsed.value.toString() }, [name]);
+      }
+      if (parsed.value < BigInt(1) && name !== "proj_size") {
+        throw new ShapeError(name + "_not_positive", { given: parsed.value.toString() }, [name]);
       }
       spec[name] = parsed.value;
     });
-    var proj = parseValue(form.proj_size);
-    if (proj.kind !== "int") {
-      throw new ShapeError("not_int", { name: "proj_size", given: repr(proj) });
+    var proj = spec.proj_size;
+    if (proj < BigInt(0)) {
+      throw new ShapeError("proj_negative", { given: proj.toString() }, ["proj_size"]);
     }
-    if (proj.value < 0) {
-      throw new ShapeError("proj_negative", { given: repr(proj) });
+    if (proj > BigInt(0) && mode !== "LSTM") {
+      throw new ShapeError("proj_not_lstm", { given: proj.toString(), mode: mode }, ["proj_size", "mode"]);
     }
-    if (proj.value > 0 && mode !== "LSTM") {
-      throw new ShapeError("proj_not_lstm", { given: repr(proj), mode: mode });
+    if (proj >= spec.hidden_size) {
+      throw new ShapeError(
+        "proj_too_large",
+        { given: proj.toString(), hidden_size: spec.hidden_size, largest: spec.hidden_size - BigInt(1) },
+        ["proj_size", "hidden_size"]
+      );
     }
-    if (proj.value >= spec.hidden_size) {
-      throw new ShapeError("proj_too_large", {
-        given: repr(proj),
-        hidden_size: spec.hidden_size,
-        largest: spec.hidden_size - 1
-      });
+    spec.D = BigInt(spec.bidirectional ? 2 : 1);
+    spec.h_out = proj > BigInt(0) ? proj : spec.hidden_size;
+    var gates = BigInt({ RNN: 1, GRU: 3, LSTM: 4 }[mode]) * spec.hidden_size;
+    checkBytes("weight_ih_l0", [gates, spec.input_size], ["input_size", "hidden_size"]);
+    checkBytes("weight_hh_l0", [gates, spec.h_out], ["hidden_size"]);
+    if (spec.num_layers > BigInt(1)) {
+      checkBytes("weight_ih_l1", [gates, spec.D * spec.h_out], ["hidden_size"]);
     }
-    spec.proj_size = proj.value;
-    spec.D = spec.bidirectional ? 2 : 1;
-    spec.h_out = spec.proj_size > 0 ? spec.proj_size : spec.hidden_size;
+    if (proj > BigInt(0)) {
+      checkBytes("weight_hr_l0", [proj, spec.hidden_size], ["proj_size", "hidden_size"]);
+    }
     return spec;
   }
 
   /* expected_shapes(spec, input_shape). */
   function expectedShapes(spec, items) {
+    var at = ["input_shape"];
     var layout = spec.batch_first ? "(batch, seq_len, features)" : "(seq_len, batch, features)";
-    var allInts = items.every(function (item) {
+    var allInts = items.length <= MAX_RANK && items.every(function (item) {
       return item.kind === "int";
     });
     if (!allInts) {
-      throw new ShapeError("shape_not_ints", { given: reprTuple(items) });
+      throw new ShapeError("shape_not_ints", { given: briefTuple(items) }, at);
     }
     var shape = items.map(function (item) {
       return item.value;
     });
-    if (shape.some(function (size) { return size < 0; })) {
-      throw new ShapeError("shape_negative", { shape: formatShape(shape) });
+    if (shape.some(function (size) { return size < BigInt(0); })) {
+      throw new ShapeError("shape_negative", { shape: formatShape(shape) }, at);
     }
+    shape.forEach(function (size) {
+      if (size > INT64_MAX) {
+        throw new ShapeError("size_too_large", { name: "input", given: size.toString() }, at);
+      }
+    });
+    checkBytes("input", shape, at);
     var rank = shape.length;
     if (rank !== 2 && rank !== 3) {
       throw new ShapeError(rank < 2 ? "rank_too_low" : "rank_too_high", {
@@ -268,20 +392,21 @@
         shape: formatShape(shape),
         mode: spec.mode,
         layout: layout
-      });
+      }, at);
     }
     if (shape[rank - 1] !== spec.input_size) {
-      throw new ShapeError("features", { given: shape[rank - 1], expected: spec.input_size });
+      throw new ShapeError("features", { given: shape[rank - 1], expected: spec.input_size },
+        ["input_shape", "input_size"]);
     }
     var batched = rank === 3;
     var seqAxis = batched && spec.batch_first ? 1 : 0;
     var seqLen = shape[seqAxis];
-    if (seqLen === 0) {
-      throw new ShapeError("seq_len_zero", { axis: seqAxis, mode: spec.mode });
+    if (seqLen === BigInt(0)) {
+      throw new ShapeError("seq_len_zero", { axis: seqAxis, mode: spec.mode }, at);
     }
     var states = spec.D * spec.num_layers;
     var outFeatures = spec.D * spec.h_out;
-    var result = { input: shape, batched: batched, seq_len: seqLen };
+    var result = { input: shape, batched: batched, seq_len: seqLen, features: shape[rank - 1] };
     if (batched) {
       var batch = shape[1 - seqAxis];
       result.batch = batch;
@@ -293,10 +418,109 @@
       result.h_n = [states, spec.h_out];
       result.c_n = [states, spec.hidden_size];
     }
-    if (spec.mode !== "LSTM") {
+    checkBytes("output", result.output, at);
+    checkBytes("h_n", result.h_n, at);
+    if (spec.mode === "LSTM") {
+      checkBytes("c_n", result.c_n, at);
+    } else {
       result.c_n = null;
     }
     return result;
+  }
+
+  /* The answer for one question: {ok, shapes} or {ok: false, key, values, fields}. */
+  function answer(values) {
+    try {
+      var spec = checkSpec(values);
+      return { ok: true, spec: spec, shapes: expectedShapes(spec, parseShape(normalize(values.input_shape))) };
+    } catch (error) {
+      if (!(error instanceof ShapeError)) {
+        throw error;
+      }
+      return { ok: false, key: error.key, values: error.values, fields: error.fields };
+    }
+  }
+
+  function messageFor(result, lang) {
+    var entry = messages()["shape." + result.key];
+    return entry ? fill(entry[lang], result.values) : result.key;
+  }
+
+  /* The Python that asks the same question: RNNSpec and expected_shapes first (they
+     raise the same ShapeError), then the module itself. */
+  function pythonCode(values, result, t) {
+    var mode = values.mode;
+    var text = function (name) {
+      return literal(parseValue(normalize(values[name])));
+    };
+    var spec = ['"' + mode + '"', "input_size=" + text("input_size"), "hidden_size=" + text("hidden_size")];
+    var module = [text("input_size"), text("hidden_size")];
+    var optional = [
+      ["num_layers", text("num_layers"), "1"],
+      ["bidirectional", values.bidirectional ? "True" : "False", "False"],
+      ["batch_first", values.batch_first ? "True" : "False", "False"],
+      ["proj_size", text("proj_size"), "0"]
+    ];
+    optional.forEach(function (item) {
+      if (item[1] !== item[2]) {
+        spec.push(item[0] + "=" + item[1]);
+        module.push(item[0] + "=" + item[1]);
+      }
+    });
+    var shape = literalTuple(parseShape(normalize(values.input_shape)));
+    var lines = [
+      "from torch import nn",
+      "from rnn_guide import RNNSpec, expected_shapes",
+      "",
+      "spec = RNNSpec(" + spec.join(", ") + ")",
+      "shapes = expected_shapes(spec, " + shape + ")"
+    ];
+    if (result.ok) {
+      var s = result.shapes;
+      var got = "shapes.output, shapes.h_n" + (s.c_n ? ", shapes.c_n" : "");
+      var shown = [formatShape(s.output), formatShape(s.h_n)].concat(s.c_n ? [formatShape(s.c_n)] : []);
+      lines.push(got + "  # (" + shown.join(", ") + ")");
+    } else {
+      lines.push(t.python_error);
+    }
+    lines.push("rnn = nn." + mode + "(" + module.join(", ") + ")");
+    return lines.join("\n");
+  }
+
+  /* ---------------------------------------------------------------- the address */
+
+  function readAddress() {
+    var params = new URLSearchParams(window.location.search);
+    var state = {};
+    if (["RNN", "GRU", "LSTM"].indexOf(params.get("mode")) >= 0) {
+      state.mode = params.get("mode");
+    }
+    TEXT_FIELDS.forEach(function (name) {
+      var key = name === "input_shape" ? "input" : name;
+      if (params.has(key)) {
+        state[name] = params.get(key).slice(0, MAX_FIELD);
+      }
+    });
+    CHECKS.forEach(function (name) {
+      if (params.has(name)) {
+        state[name] = ["1", "true", "True"].indexOf(params.get(name)) >= 0;
+      }
+    });
+    return state;
+  }
+
+  function addressFor(values) {
+    var params = new URLSearchParams(window.location.search);
+    params.set("mode", values.mode);
+    TEXT_FIELDS.forEach(function (name) {
+      params.set(name === "input_shape" ? "input" : name, values[name]);
+    });
+    CHECKS.forEach(function (name) {
+      params.set(name, values[name] ? "1" : "0");
+    });
+    var url = new URL(window.location.href);
+    url.search = params.toString();
+    return url.toString();
   }
 
   /* ---------------------------------------------------------------- the page */
@@ -321,37 +545,12 @@
     return node;
   }
 
-  function field(id, name, help, control) {
-    control.id = id + "-" + name;
-    control.setAttribute("name", name);
-    control.setAttribute("aria-describedby", control.id + "-help");
-    var label = element("label", { for: control.id }, [element("code", { text: name })]);
-    return element("div", { class: "rg-calc__field" }, [
-      label,
-      control,
-      element("small", { id: control.id + "-help", text: help })
-    ]);
-  }
-
-  function numberInput(value) {
-    return element("input", {
-      type: "text",
-      inputmode: "numeric",
-      autocomplete: "off",
-      spellcheck: "false",
-      value: value
-    });
-  }
-
-  function checkbox(id, name, help, checked) {
-    var box = element("input", { type: "checkbox", id: id + "-" + name, name: name });
-    box.checked = checked;
-    box.setAttribute("aria-describedby", box.id + "-help");
-    return element("div", { class: "rg-calc__field rg-calc__check" }, [
-      box,
-      element("label", { for: box.id }, [element("code", { text: name })]),
-      element("small", { id: box.id + "-help", text: help })
-    ]);
+  function copyText(text, done, failed) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, failed);
+      return;
+    }
+    failed();
   }
 
   var counter = 0;
@@ -360,39 +559,79 @@
     var lang = language();
     var t = UI[lang];
     var id = "rg-calc-" + (counter += 1);
+    var controls = {};
+    var errorId = id + "-error";
+
+    // The label names the argument only; "✗ wrong value" sits beside it (the field's
+    // aria-invalid and aria-describedby say it to a screen reader).
+    function label(name, control) {
+      return element("span", { class: "rg-calc__name" }, [
+        element("label", { for: control.id }, [element("code", { text: name })]),
+        element("span", { class: "rg-calc__fault", "aria-hidden": "true", title: t.fault, text: "✗" })
+      ]);
+    }
+
+    function field(name, help, control) {
+      control.id = id + "-" + name;
+      control.setAttribute("name", name);
+      control.setAttribute("aria-describedby", control.id + "-help");
+      controls[name] = control;
+      return element("div", { class: "rg-calc__field", "data-field": name }, [
+        label(name, control),
+        control,
+        element("small", { id: control.id + "-help", text: help })
+      ]);
+    }
+
+    function textInput(numeric) {
+      var input = element("input", { type: "text", autocomplete: "off", spellcheck: "false" });
+      if (numeric) {
+        input.setAttribute("inputmode", "numeric");
+      }
+      return input;
+    }
+
+    function checkbox(name, help) {
+      var box = element("input", { type: "checkbox", id: id + "-" + name, name: name });
+      box.setAttribute("aria-describedby", box.id + "-help");
+      controls[name] = box;
+      return element("div", { class: "rg-calc__field rg-calc__check", "data-field": name }, [
+        box,
+        label(name, box),
+        element("small", { id: box.id + "-help", text: help })
+      ]);
+    }
+
     var mode = element("select", {}, ["RNN", "GRU", "LSTM"].map(function (name) {
       return element("option", { value: name, text: "nn." + name });
     }));
-    mode.value = DEFAULTS.mode;
-    var shape = element("input", {
-      type: "text",
-      autocomplete: "off",
-      spellcheck: "false",
-      value: DEFAULTS.shape
-    });
     var form = element("form", { class: "rg-calc__form", novalidate: "" }, [
       element("fieldset", {}, [
         element("legend", { text: t.legend }),
-        field(id, "mode", t.mode, mode),
-        field(id, "input_size", t.input_size, numberInput(DEFAULTS.input_size)),
-        field(id, "hidden_size", t.hidden_size, numberInput(DEFAULTS.hidden_size)),
-        field(id, "num_layers", t.num_layers, numberInput(DEFAULTS.num_layers)),
-        field(id, "proj_size", t.proj_size, numberInput(DEFAULTS.proj_size)),
-        checkbox(id, "bidirectional", t.bidirectional, DEFAULTS.bidirectional),
-        checkbox(id, "batch_first", t.batch_first, DEFAULTS.batch_first)
+        field("mode", t.mode, mode),
+        field("input_size", t.input_size, textInput(true)),
+        field("hidden_size", t.hidden_size, textInput(true)),
+        field("num_layers", t.num_layers, textInput(true)),
+        field("proj_size", t.proj_size, textInput(true)),
+        checkbox("bidirectional", t.bidirectional),
+        checkbox("batch_first", t.batch_first)
       ]),
-      element("fieldset", {}, [
+      element("fieldset", { class: "rg-calc__input" }, [
         element("legend", { text: t.shape_legend }),
-        field(id, "input_shape", t.shape_hint, shape)
+        field("input_shape", t.shape_hint, textInput(false))
       ])
     ]);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
     });
-    var call = element("pre", { class: "rg-calc__call" }, [
-      element("code", { "data-calc": "call" })
-    ]);
+
+    // The phone's summary: one or two lines, kept in view at the top while editing.
+    var summary = element("p", { class: "rg-calc__summary", "data-calc": "summary", "aria-hidden": "true" });
+
     var status = element("p", { class: "rg-calc__status", "data-calc": "status", role: "status" });
+    var errorText = element("p", {
+      class: "rg-calc__message", id: errorId, "data-calc": "message", "aria-live": "polite"
+    });
     var table = element("table", { class: "rg-calc__table" }, [
       element("caption", { text: t.results }),
       element("thead", {}, [
@@ -402,7 +641,7 @@
           element("th", { scope: "col", text: t.axes })
         ])
       ]),
-      element("tbody", {}, ["input", "h_0", "c_0", "output", "h_n", "c_n"].map(function (name) {
+      element("tbody", {}, TENSORS.map(function (name) {
         return element("tr", {}, [
           element("th", { scope: "row" }, [element("code", { text: name })]),
           element("td", {}, [element("code", { "data-shape": name })]),
@@ -410,28 +649,45 @@
         ]);
       }))
     ]);
-    var output = element("div", { class: "rg-calc__results", "aria-live": "polite" }, [
+    // The table and the error share one place: an error hides the table but keeps its
+    // room, so nothing moves between a right and a wrong input.
+    var answerBox = element("div", { class: "rg-calc__answer" }, [table, errorText]);
+    var code = element("code", { "data-calc": "code" });
+    var feedback = element("span", { class: "rg-calc__feedback", "aria-live": "polite" });
+    var copyButton = element("button", { type: "button", class: "md-button rg-calc__button", text: t.copy });
+    var linkButton = element("button", { type: "button", class: "md-button rg-calc__button", text: t.link });
+    var output = element("div", { class: "rg-calc__results" }, [
       status,
-      table,
-      element("p", { class: "rg-calc__label", text: t.call }),
-      call
+      answerBox,
+      element("p", { class: "rg-calc__label", id: id + "-python", text: t.python }),
+      element("pre", { class: "rg-calc__code", "aria-labelledby": id + "-python" }, [code]),
+      element("p", { class: "rg-calc__actions" }, [copyButton, linkButton, feedback])
     ]);
+
+    var state = Object.assign({}, DEFAULTS, readAddress());
+    mode.value = state.mode;
+    TEXT_FIELDS.forEach(function (name) {
+      controls[name].value = state[name];
+    });
+    CHECKS.forEach(function (name) {
+      controls[name].checked = state[name];
+    });
+
     root.textContent = "";
+    root.appendChild(summary);
     root.appendChild(form);
     root.appendChild(output);
     root.setAttribute("data-ready", "true");
 
     function read() {
-      return {
-        mode: mode.value,
-        input_size: form.elements.input_size.value,
-        hidden_size: form.elements.hidden_size.value,
-        num_layers: form.elements.num_layers.value,
-        proj_size: form.elements.proj_size.value,
-        bidirectional: form.elements.bidirectional.checked,
-        batch_first: form.elements.batch_first.checked,
-        shape: shape.value
-      };
+      var values = { mode: mode.value };
+      TEXT_FIELDS.forEach(function (name) {
+        values[name] = controls[name].value;
+      });
+      CHECKS.forEach(function (name) {
+        values[name] = controls[name].checked;
+      });
+      return values;
     }
 
     function show(name, sizes, axes) {
@@ -439,40 +695,36 @@
       root.querySelector('[data-axes="' + name + '"]').textContent = axes;
     }
 
-    function callText(values) {
-      var args = [values.input_size.trim(), values.hidden_size.trim()];
-      if (values.num_layers.trim() !== "1") {
-        args.push("num_layers=" + values.num_layers.trim());
-      }
-      if (values.bidirectional) {
-        args.push("bidirectional=True");
-      }
-      if (values.batch_first) {
-        args.push("batch_first=True");
-      }
-      if (values.proj_size.trim() !== "0") {
-        args.push("proj_size=" + values.proj_size.trim());
-      }
-      return "rnn = nn." + values.mode + "(" + args.join(", ") + ")\n" +
-        "output, " + (values.mode === "LSTM" ? "(h_n, c_n)" : "h_n") +
-        " = rnn(x)  # x.shape == " + formatShape(parseShape(values.shape).map(repr));
+    function mark(fields) {
+      Object.keys(controls).forEach(function (name) {
+        var control = controls[name];
+        var wrong = fields.indexOf(name) >= 0;
+        var help = control.id + "-help";
+        control.closest(".rg-calc__field").classList.toggle("rg-calc__field--wrong", wrong);
+        if (wrong) {
+          control.setAttribute("aria-invalid", "true");
+          control.setAttribute("aria-describedby", errorId + " " + help);
+        } else {
+          control.removeAttribute("aria-invalid");
+          control.setAttribute("aria-describedby", help);
+        }
+      });
     }
 
     function update() {
       var values = read();
       var ax = t.ax;
-      root.querySelector('[data-calc="call"]').textContent = callText(values);
-      try {
-        var spec = checkSpec(values);
-        var shapes = expectedShapes(spec, parseShape(values.shape));
+      var result = answer(values);
+      code.textContent = pythonCode(values, result, t);
+      if (result.ok) {
+        var spec = result.spec;
+        var shapes = result.shapes;
         var names = shapes.batched
           ? (spec.batch_first ? [ax.batch, ax.seq_len] : [ax.seq_len, ax.batch])
           : [ax.seq_len];
         var stateAxes = shapes.batched ? [ax.layers, ax.batch] : [ax.layers];
-        var input = names.concat(["input_size"]);
-        var out = names.concat(["D × " + ax.h_out]);
-        show("input", formatShape(shapes.input), input.join(", "));
-        show("output", formatShape(shapes.output), out.join(", "));
+        show("input", formatShape(shapes.input), names.concat(["input_size"]).join(", "));
+        show("output", formatShape(shapes.output), names.concat(["D × " + ax.h_out]).join(", "));
         show("h_0", formatShape(shapes.h_n), fill(t.same_as, { name: "h_n" }));
         show("h_n", formatShape(shapes.h_n), stateAxes.concat([ax.h_out]).join(", "));
         if (shapes.c_n) {
@@ -482,30 +734,70 @@
           show("c_0", "—", t.none);
           show("c_n", "—", t.none);
         }
-        status.textContent = t.ok;
+        var plural = function (count, one, many) {
+          return count === BigInt(1) ? one : many;
+        };
+        var counts = {
+          batch: shapes.batch,
+          seq_len: shapes.seq_len,
+          features: shapes.features,
+          sequences: plural(shapes.batch, "sequence", "sequences"),
+          steps: plural(shapes.seq_len, "time step", "time steps"),
+          feature_words: plural(shapes.features, "feature", "features")
+        };
+        var words = shapes.batched
+          ? fill(t.batch_words, counts)
+          : fill(t.one_words, counts);
+        status.textContent = t.ok + " " + words;
+        errorText.textContent = "";
         status.removeAttribute("data-error");
+        status.removeAttribute("data-error-key");
         root.classList.remove("rg-calc--error");
-      } catch (error) {
-        if (!(error instanceof ShapeError)) {
-          throw error;
-        }
-        var values2 = error.values;
-        if (error.key === "not_positive") {
-          values2 = Object.assign({}, values2, { unit: UNITS[lang][values2.unit] });
-        }
-        var message = fill(MESSAGES[lang][error.key], values2);
-        status.textContent = t.error + (lang === "zh" ? "" : " ") + message;
+        summary.textContent = ["output " + formatShape(shapes.output), "h_n " + formatShape(shapes.h_n)]
+          .concat(shapes.c_n ? ["c_n " + formatShape(shapes.c_n)] : []).join(" · ");
+        mark([]);
+      } else {
+        var message = messageFor(result, lang);
+        status.textContent = t.error;
+        errorText.textContent = message;
         status.setAttribute("data-error", message);
-        status.setAttribute("data-error-key", error.key);
-        ["input", "h_0", "c_0", "output", "h_n", "c_n"].forEach(function (name) {
+        status.setAttribute("data-error-key", result.key);
+        TENSORS.forEach(function (name) {
           show(name, "—", "");
         });
         root.classList.add("rg-calc--error");
+        summary.textContent = "✗ " + message;
+        mark(result.fields);
+      }
+      return values;
+    }
+
+    function edited() {
+      var values = update();
+      try {
+        window.history.replaceState(window.history.state, "", addressFor(values));
+      } catch (error) {
+        // an address that cannot change (a file:// page in some browsers): nothing lost
       }
     }
 
-    form.addEventListener("input", update);
-    form.addEventListener("change", update);
+    copyButton.addEventListener("click", function () {
+      copyText(code.textContent, function () {
+        feedback.textContent = t.copied;
+      }, function () {
+        feedback.textContent = t.copy_failed;
+      });
+    });
+    linkButton.addEventListener("click", function () {
+      copyText(addressFor(read()), function () {
+        feedback.textContent = t.linked;
+      }, function () {
+        feedback.textContent = t.copy_failed;
+      });
+    });
+
+    form.addEventListener("input", edited);
+    form.addEventListener("change", edited);
     update();
   }
 
@@ -520,16 +812,23 @@
 
   /* For the tests and the curious: the same arithmetic without the form. */
   window.rnnGuideShapes = {
-    check: function (form) {
-      try {
-        var spec = checkSpec(form);
-        return { ok: true, shapes: expectedShapes(spec, parseShape(form.shape)) };
-      } catch (error) {
-        if (!(error instanceof ShapeError)) {
-          throw error;
-        }
-        return { ok: false, key: error.key, values: error.values };
+    check: function (values, lang) {
+      var form = Object.assign({}, DEFAULTS, values);
+      var result = answer(form);
+      if (!result.ok) {
+        return { ok: false, key: result.key, message: messageFor(result, lang || "en"), fields: result.fields };
       }
+      var shapes = result.shapes;
+      return {
+        ok: true,
+        output: formatShape(shapes.output),
+        h_n: formatShape(shapes.h_n),
+        c_n: shapes.c_n ? formatShape(shapes.c_n) : null
+      };
+    },
+    python: function (values) {
+      var form = Object.assign({}, DEFAULTS, values);
+      return pythonCode(form, answer(form), UI.en);
     }
   };
 
