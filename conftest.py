@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import json
+import os
+import platform
 from collections.abc import Generator
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sybil.example import SybilFailure
 
-from tools.doc_suite import PageLeftStateChanged, check_state, docstring_sybil, page_sybil
+from tools.doc_suite import (
+    PageLeftStateChanged,
+    check_state,
+    docstring_sybil,
+    page_sybil,
+    run_advice,
+    run_name,
+)
 
 pytest_collect_file = (page_sybil() + docstring_sybil()).pytest()
 
@@ -49,10 +60,12 @@ def pytest_runtest_makereport(
     if isinstance(error.value, PageLeftStateChanged):
         report.longrepr = str(error.value)
         return report
+    advice = run_advice()
+    advice = f"\n{advice}" if advice else ""
     if isinstance(error.value, SybilFailure):
         detail = str(error.value).split(" did not evaluate as expected:", 1)[-1].strip()
         report.longrepr = (
-            f"{shown}:{example.line}: example did not print what the page says\n{detail}"
+            f"{shown}:{example.line}: example did not print what the page says\n{detail}{advice}"
         )
         return report
     line = example.line
@@ -60,7 +73,9 @@ def pytest_runtest_makereport(
         if Path(str(entry.path)) == path:
             line = entry.lineno + 1  # the line that raised, inside the block
     source = path.read_text(encoding="utf-8").splitlines()[line - 1].strip()
-    report.longrepr = f"{shown}:{line}: {error.typename} in\n    {source}\n{error.exconly()}"
+    report.longrepr = (
+        f"{shown}:{line}: {error.typename} in\n    {source}\n{error.exconly()}{advice}"
+    )
     return report
 
 
@@ -80,6 +95,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             if kind:
                 counts.setdefault(kind, {}).setdefault(outcome, 0)
                 counts[kind][outcome] += 1
+    _record(terminalreporter, counts)
     if counts:
         terminalreporter.section("doc examples")
         for kind, by_outcome in sorted(counts.items()):
@@ -87,3 +103,35 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             terminalreporter.write_line(
                 f"{kind}: {sum(by_outcome.values())} examples run ({detail})"
             )
+
+
+def _record(terminalreporter: pytest.TerminalReporter, counts: dict[str, dict[str, int]]) -> None:
+    """Append what ran and passed to $RNN_GUIDE_TEST_RECORD, for the site's stamp.
+
+    Written only when the whole run passed; `make test` removes the file first, so after
+    it the file lists every run of that `make test` (default, portability, reseeded).
+    """
+    target = os.environ.get("RNN_GUIDE_TEST_RECORD")
+    stats = terminalreporter.stats
+    if not target or stats.get("failed") or stats.get("error"):
+        return
+    if terminalreporter.config.getoption("collectonly", False):
+        return
+    passed = [r for r in stats.get("passed", []) if getattr(r, "when", "call") == "call"]
+    path = Path(target)
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        record = {"runs": []}
+    record["torch"] = version("torch").split("+")[0]
+    record["python"] = platform.python_version()
+    record["runs"].append(
+        {
+            "run": run_name(),
+            "passed": len(passed),
+            "skipped": len(stats.get("skipped", [])),
+            "examples": {kind: n.get("passed", 0) for kind, n in sorted(counts.items())},
+        }
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")

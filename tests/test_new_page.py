@@ -68,7 +68,7 @@ def test_creates_twins_lists_them_and_builds(project: Path) -> None:
 
     docs = project / "docs"
     for kind, (en, zh, _) in written.items():
-        assert en.read_text(encoding="utf-8").startswith("---\ndescription: «")
+        assert en.read_text(encoding="utf-8").startswith('---\ndescription: "«')
         assert f"# New {kind}\n" in en.read_text(encoding="utf-8")
         assert f"# 新{kind}\n" in zh.read_text(encoding="utf-8")
         assert _run_examples(en) >= 2 and _run_examples(zh) >= 2
@@ -132,3 +132,88 @@ def test_add_to_nav_keeps_comments_and_refuses_duplicates() -> None:
     )
     with pytest.raises(PageError, match="already lists"):
         add_to_nav(text, "reference", "reference/new.md")
+
+
+def _front_matter(page: Path) -> dict[str, object]:
+    import yaml
+
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), text[:80]
+    data = yaml.safe_load(text[4 : text.index("\n---\n", 4)])
+    assert isinstance(data, dict)
+    return data
+
+
+HOSTILE = [
+    "Choose `h_0` right",
+    "Cost $5, $HOME and $(echo hi)",
+    'It\'s "quoted": really',
+    "yes",
+    "null",
+    "- a list? # no",
+    "{not: a mapping}",
+    "Ends with a colon:",
+    "含中文：冒号: 和 #号",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_titles_and_descriptions_are_data(project: Path, text: str) -> None:
+    en, zh, _ = new_page(
+        "how-to", "how-to/hostile", text, description=text, description_zh=text, root=project
+    )
+    for page in (en, zh):
+        assert _front_matter(page)["description"] == text
+        assert f"\n# {text}\n" in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("value", ["two\nlines", "a\rb", "tab\tstop", "x\u2028y"])
+def test_line_breaks_in_a_title_are_refused(project: Path, value: str) -> None:
+    with pytest.raises(PageError, match="line break or control character"):
+        new_page("how-to", "how-to/broken", value, root=project)
+    with pytest.raises(PageError, match="line break or control character"):
+        new_page("how-to", "how-to/broken", "Fine", description=value, root=project)
+    assert not (project / "docs" / "en" / "how-to" / "broken.md").exists()
+
+
+def test_make_new_page_passes_values_unexpanded(project: Path) -> None:
+    """`make new-page` with backticks, `$` and `": "`: the shell never sees them."""
+    (project / "Makefile").write_bytes((ROOT / "Makefile").read_bytes())
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    title = "Choose `h_0` right for $HOME's $(x) batch"
+    description = "Pick h_0: zeros, learned, or carried"
+    result = subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "-o",
+            ".venv/.installed",  # the shared .venv is set up; do not reinstall it
+            "new-page",
+            "KIND=how-to",
+            "PAGE=how-to/choose-well",
+            f"TITLE={title}",
+            f"DESCRIPTION={description}",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    en = project / "docs" / "en" / "how-to" / "choose-well.md"
+    assert f"\n# {title}\n" in en.read_text(encoding="utf-8")
+    assert _front_matter(en)["description"] == description
+
+
+def test_make_new_page_without_title_says_what_to_give(project: Path) -> None:
+    (project / "Makefile").write_bytes((ROOT / "Makefile").read_bytes())
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    result = subprocess.run(
+        ["make", "-s", "-o", ".venv/.installed", "new-page", "KIND=how-to", "PAGE=how-to/x"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "new-page: TITLE is missing" in result.stderr

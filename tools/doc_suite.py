@@ -136,6 +136,38 @@ class PagePythonParser(PythonCodeBlockParser):
 # The seed every page and docstring starts from. `make test` runs the examples a second
 # time with another one: an example right under one seed only fails there.
 SEED = int(os.environ.get("RNN_GUIDE_DOC_SEED", "0"))
+# Which run of the examples this is: `make test` runs them as they are ("", the default),
+# then as on another machine ("portability") and under another seed ("reseeded").
+RUN = os.environ.get("RNN_GUIDE_DOC_RUN", "")
+RUN_ADVICE = {
+    "portability": (
+        "This example passes on this CPU but not with the CPU kernels forced to another "
+        "instruction set (MKL_ENABLE_INSTRUCTIONS=AVX2, ATEN_CPU_CAPABILITY=default) or with "
+        "two threads: a float result that differs in the last bits. Compare with "
+        "torch.allclose / torch.testing.assert_close and state the tolerance; keep "
+        "torch.equal for values copied, sliced or viewed (see CONTRIBUTING.md)."
+    ),
+    "reseeded": (
+        "This example is right only under the seed the pages start from (the run used "
+        "RNN_GUIDE_DOC_SEED={seed}, PYTHONHASHSEED={hashseed}): it prints or compares random "
+        "values. Seed inside the page (`_ = torch.manual_seed(0)`, `random.seed(0)`) where the "
+        "reader needs the same numbers, round what is printed, or state a claim that holds "
+        "for any seed; sort a set before printing it."
+    ),
+}
+
+
+def run_name() -> str:
+    """The name of this run of the examples: "default", "portability" or "reseeded"."""
+    return RUN or "default"
+
+
+def run_advice() -> str:
+    """What to do about an example that fails only in this run ("" in the default run)."""
+    advice = RUN_ADVICE.get(RUN, "")
+    return advice.format(seed=SEED, hashseed=os.environ.get("PYTHONHASHSEED", "random"))
+
+
 # The thread count the run was started with (OMP_NUM_THREADS), restored for every page.
 _THREADS: int | None = None
 

@@ -3,6 +3,10 @@
     make new-page KIND=how-to PAGE=how-to/decode-errors TITLE="Decode an RNN error"
     python tools/new_page.py --kind how-to --page how-to/decode-errors --title "..."
 
+`make new-page` passes KIND, PAGE, TITLE, TITLE_ZH, DESCRIPTION and DESCRIPTION_ZH
+through the environment (NEW_PAGE_KIND, ...; read with --from-environment), never
+through a shell command line: a title with backticks, `$` or quotes is text.
+
 Writes docs/en/<PAGE>.md and docs/zh/<PAGE>.md from tools/templates/<KIND>.<lang>.md
 (tutorial, how-to, explanation, reference: the Diátaxis skeletons of CONTRIBUTING.md)
 and adds `<PAGE>.md` as the last entry of the matching section of the `nav:` in
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -55,9 +60,21 @@ def _page_path(page: str) -> str:
 
 
 def _yaml_scalar(text: str) -> str:
-    """A front-matter value: plain when YAML reads it back unchanged, else quoted."""
-    if re.search(r"[:#]\s|^[\s\"'&*!|>%@`{\[\-?,]|\s$", text):
-        return json.dumps(text, ensure_ascii=False)
+    """A front-matter value that YAML reads back as exactly `text`: a double-quoted string.
+
+    JSON's string syntax is YAML's double-quoted style; the three characters that YAML 1.1
+    (PyYAML, which MkDocs uses) reads as line breaks are escaped too.
+    """
+    quoted = json.dumps(text, ensure_ascii=False)
+    for char in ("\x85", "\u2028", "\u2029"):
+        quoted = quoted.replace(char, f"\\u{ord(char):04x}")
+    return quoted
+
+
+def _one_line(name: str, text: str) -> str:
+    """Refuse a value that would break the page it goes into (a heading, front matter)."""
+    if any(ord(char) < 32 or char in "\x7f\x85\u2028\u2029" for char in text):
+        raise PageError(f"{name} contains a line break or control character; give it on one line")
     return text
 
 
@@ -116,6 +133,13 @@ def new_page(
     page = _page_path(page)
     if not title.strip():
         raise PageError('TITLE is empty; give the page title, e.g. TITLE="Decode an RNN error"')
+    for name, value in (
+        ("TITLE", title),
+        ("TITLE_ZH", title_zh or ""),
+        ("DESCRIPTION", description or ""),
+        ("DESCRIPTION_ZH", description_zh or ""),
+    ):
+        _one_line(name, value)
     targets = {lang: root / "docs" / lang / f"{page}.md" for lang in ("en", "zh")}
     for target in targets.values():
         if target.exists():
@@ -151,15 +175,34 @@ class _Parser(argparse.ArgumentParser):
 def main(argv: list[str] | None = None) -> int:
     """Command line: print the files written, or one line saying why not (exit 2)."""
     parser = _Parser(prog="new-page", description=__doc__.splitlines()[0] if __doc__ else "")
-    parser.add_argument("--kind", required=True, help=", ".join(SECTIONS))
-    parser.add_argument("--page", required=True, help="path under docs/<lang>/, no .md")
-    parser.add_argument("--title", required=True)
+    parser.add_argument("--kind", help=", ".join(SECTIONS))
+    parser.add_argument("--page", help="path under docs/<lang>/, no .md")
+    parser.add_argument("--title")
     parser.add_argument("--title-zh", default="")
     parser.add_argument("--description", default="")
     parser.add_argument("--description-zh", default="")
+    parser.add_argument(
+        "--from-environment",
+        action="store_true",
+        help="read the values from NEW_PAGE_KIND, NEW_PAGE_PAGE, NEW_PAGE_TITLE, ... (make)",
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     try:
         args = parser.parse_args(argv)
+        if args.from_environment:
+            for name in ("kind", "page", "title", "title_zh", "description", "description_zh"):
+                value = os.environ.get(f"NEW_PAGE_{name.upper()}")
+                if value is not None and not getattr(args, name):
+                    setattr(args, name, value)
+        for name in ("kind", "page", "title"):
+            if not getattr(args, name):
+                flag = name.upper()
+                raise PageError(
+                    f"{flag} is missing; e.g. make new-page KIND=how-to PAGE=how-to/decode-errors "
+                    'TITLE="Decode an RNN error"'
+                    if args.from_environment
+                    else f"--{name} is required"
+                )
         written = new_page(
             args.kind,
             args.page,
