@@ -12,13 +12,23 @@ export NO_MKDOCS_2_WARNING := 1
 # The examples use tiny tensors: one thread per test worker is faster than two
 # threads fighting over two cores (and gives the same numbers on every machine).
 TEST_ENV := OMP_NUM_THREADS=1
+# `make test` runs the doc and docstring examples twice more: as on another machine (the
+# CPU kernels forced to AVX2 and to ATen's default ones, two threads) and under another
+# seed (torch, random, numpy and str hashes). PAGE=docs/en/x.md runs one page.
+PORTABILITY_ENV := MKL_ENABLE_INSTRUCTIONS=AVX2 ATEN_CPU_CAPABILITY=default OMP_NUM_THREADS=2 \
+  RNN_GUIDE_DOC_RUN=portability
+RESEEDED_ENV := OMP_NUM_THREADS=1 RNN_GUIDE_DOC_SEED=1 PYTHONHASHSEED=1 RNN_GUIDE_DOC_RUN=reseeded
+DOC_EXAMPLES = $(or $(PAGE),docs rnn_guide)
+# torch's CPU wheel from the PyTorch index alone, the rest from PyPI alone (CI sets
+# TORCH_INDEX=https://download.pytorch.org/whl/cpu; empty: pip's own configuration).
+TORCH_INDEX ?=
 # `make test` builds the site once, for the address the browser tests serve it at
 # (a project-pages sub-path), and the browser tests reuse that build.
 TEST_SITE_PORT ?= 8765
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build test lint types unit clean
+.PHONY: help setup serve build test lint types unit clean portability reseeded workflows constraints
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -28,6 +38,8 @@ $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
 	  { echo "rnn-guide needs Python >= 3.10; set PYTHON=/path/to/python3.x"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(if $(TORCH_INDEX),$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+	  --no-deps --index-url $(TORCH_INDEX) -c constraints.txt torch)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	@touch $(STAMP)
 
@@ -47,14 +59,25 @@ lint: $(STAMP)  ## ruff: lint and format check (package, tests, tools and the pa
 types: $(STAMP)  ## mypy --strict on the package.
 	$(BIN)/mypy
 
+workflows: $(STAMP)  ## zizmor on .github/workflows (pinned actions, permissions, credentials).
+	$(BIN)/zizmor --offline --persona=pedantic .github/workflows
+
+portability: $(STAMP)  ## Doc examples with AVX2/default CPU kernels, 2 threads [PAGE=docs/en/x.md].
+	$(PORTABILITY_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS) $(DOC_EXAMPLES)
+
+reseeded: $(STAMP)  ## Doc examples under another seed and hash seed [PAGE=docs/en/x.md].
+	$(RESEEDED_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS) $(DOC_EXAMPLES)
+
 unit: $(STAMP)  ## Only the pytest suite (tests, doc examples, docstrings).
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: $(STAMP)  ## Every check: lint, types, strict build, tests and every doc example.
-	$(MAKE) --no-print-directory lint types
+	@rm -f "$$RNN_GUIDE_TEST_RECORD"  # what ran and passed, for the site's stamp (deploy.yml)
+	$(MAKE) --no-print-directory lint types workflows
 	SITE_URL=http://127.0.0.1:$(TEST_SITE_PORT)/rnn-guide/ $(BIN)/mkdocs build --strict
 	$(TEST_ENV) RNN_GUIDE_SITE_DIR=$(CURDIR)/site RNN_GUIDE_SITE_PORT=$(TEST_SITE_PORT) \
 	  $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory portability reseeded PAGE=
 
 clean:  ## Remove the built site and caches (keeps .venv).
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis
@@ -76,8 +99,21 @@ bench: $(STAMP)  ## Time the build and the tests, their growth, and batching (be
 fix-examples: $(STAMP)  ## Rewrite wrong doctest output with what the code prints [PAGE=docs/en/x.md].
 	$(BIN)/python tools/fix_examples.py $(PAGE)
 
-new-page: $(STAMP)  ## New page + twin: KIND=how-to PAGE=how-to/name TITLE="..." [TITLE_ZH="..."].
-	$(BIN)/python tools/new_page.py --kind "$(KIND)" --page "$(PAGE)" --title "$(TITLE)" --title-zh "$(TITLE_ZH)"
+# The values reach the tool through the environment, unexpanded ($(value ...)): a title
+# with backticks, `$` or quotes is text, never a command.
+new-page: export NEW_PAGE_KIND = $(value KIND)
+new-page: export NEW_PAGE_PAGE = $(value PAGE)
+new-page: export NEW_PAGE_TITLE = $(value TITLE)
+new-page: export NEW_PAGE_TITLE_ZH = $(value TITLE_ZH)
+new-page: export NEW_PAGE_DESCRIPTION = $(value DESCRIPTION)
+new-page: export NEW_PAGE_DESCRIPTION_ZH = $(value DESCRIPTION_ZH)
+new-page: $(STAMP)  ## New page + twin: KIND=how-to PAGE=how-to/name TITLE="..." [TITLE_ZH, DESCRIPTION].
+	$(BIN)/python tools/new_page.py --from-environment
+
+# constraints.txt pins every package .venv holds: after `pip install -U <pkg>` (or a new
+# dependency in pyproject.toml), `make constraints` writes the pins again from .venv.
+constraints: $(STAMP)  ## Rewrite constraints.txt from the packages installed in .venv.
+	$(BIN)/python tools/constraints.py
 
 # ============================================================== Figures
 # The SVG figures in docs/<lang>/assets/figures/ are drawn by tools/figures.py: wide and
