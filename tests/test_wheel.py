@@ -15,6 +15,7 @@ Selected with ``-m wheel``; part of ``make test``.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -142,6 +143,9 @@ def test_the_wheel_holds_the_package_and_its_metadata(dist: Path) -> None:
     ):
         assert field in text, field
     assert "# rnn-guide" in text, "the README is the long description"
+    # PyPI shows the README away from the repository: a relative link there is broken.
+    relative = [t for t in re.findall(r"\]\(([^)]+)\)", text) if not t.startswith(("http", "#"))]
+    assert not relative, f"README links that break on PyPI (use absolute URLs): {relative}"
 
 
 def test_pages_run_against_the_installed_wheel(dist: Path, tmp_path: Path) -> None:
