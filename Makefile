@@ -115,6 +115,13 @@ new-page: $(STAMP)  ## New page + twin: KIND=how-to PAGE=how-to/name TITLE="..."
 constraints: $(STAMP)  ## Rewrite constraints.txt from the packages installed in .venv.
 	$(BIN)/python tools/constraints.py
 
+# The Chinese search's words (data/search/): jieba's words that the pages use and the
+# glossary's terms (data/glossary.yml). Run it after adding Chinese text or a term;
+# tests/test_search_words.py fails while they are stale.
+.PHONY: search-words
+search-words: $(STAMP)  ## Rewrite the Chinese search's word lists (data/search/) from the pages.
+	$(BIN)/python tools/search_words.py
+
 # ============================================================== Figures
 # The SVG figures in docs/<lang>/assets/figures/ are drawn by tools/figures.py: wide and
 # narrow, light and dark, per language. All are deterministic (tests/test_figures.py fails
