@@ -181,20 +181,28 @@ def _input_hints(spec: RNNSpec, shape: tuple[int, ...], error: ShapeError) -> li
     return []
 
 
-def _input_fixes(spec: RNNSpec, shape: tuple[int, ...], hints: list[Part]) -> tuple[str, ...]:
+def _input_fixes(
+    spec: RNNSpec, shape: tuple[int, ...], hints: list[Part], has_state: bool
+) -> tuple[str, ...]:
+    """The hints' fixes that surely work: those that leave a given state's shape right."""
     fixes: list[str] = []
     for key, values in hints:
         if key == "diagnose.features_axis":
-            fixes.append(f"x = x.permute{values['order']}")
-        elif key == "diagnose.one_step":
+            order = tuple(int(axis) for axis in str(values["order"]).strip("()").split(","))
+            moved = tuple(shape[axis] for axis in order)
+            batch_axis = _batch_axis(spec)
+            same_batch = len(shape) != 3 or moved[batch_axis] == shape[batch_axis]
+            if same_batch or not has_state:
+                fixes.append(f"x = x.permute{values['order']}")
+        elif key == "diagnose.one_step" and not has_state:
             fixes.append("x = x.unsqueeze(0)")
-        elif key == "diagnose.squeeze_axis":
+        elif key == "diagnose.squeeze_axis" and not has_state:
             fixes.append(f"x = x.squeeze({values['axis']})")
     return tuple(fixes)
 
 
 def _check_input(
-    spec: RNNSpec, input: object
+    spec: RNNSpec, input: object, has_state: bool
 ) -> tuple[list[Finding], Shapes | None, tuple[Part, ...]]:
     """Problems with the input alone; the shapes to hold hx against; the summary."""
     if isinstance(input, PackedSequence):
@@ -233,7 +241,7 @@ def _check_input(
     except ShapeError as error:
         hints = _input_hints(spec, shape, error)
         parts = (("shape." + error.key, dict(error.values)), *hints)
-        return [Finding(parts, _input_fixes(spec, shape, hints))], None, ()
+        return [Finding(parts, _input_fixes(spec, shape, hints, has_state))], None, ()
     key = "diagnose.summary.input" if shapes.batched else "diagnose.summary.unbatched"
     head: Part = (
         key,
@@ -276,7 +284,13 @@ def _state_shapes(spec: RNNSpec, input: object) -> tuple[tuple[int, ...], tuple[
 # ---------------------------------------------------------------- dtype and device
 
 
-def _dtype_finding(name: str, tensor: Tensor, weight: Tensor, spec: RNNSpec) -> Finding | None:
+def _dtype_finding(
+    name: str,
+    tensor: Tensor,
+    weight: Tensor,
+    spec: RNNSpec,
+    state_dtypes: tuple[torch.dtype, ...] = (),
+) -> Finding | None:
     if tensor.dtype == weight.dtype:
         return None
     values: dict[str, object] = {"name": name, "dtype": tensor.dtype, "weight": weight.dtype}
@@ -296,6 +310,9 @@ def _dtype_finding(name: str, tensor: Tensor, weight: Tensor, spec: RNNSpec) -> 
     if not tensor.dtype.is_floating_point:
         values["input_size"] = spec.input_size
         return Finding((("diagnose.dtype.int", values),), (to_weight,))
+    if any(dtype != tensor.dtype for dtype in state_dtypes):
+        # Converting the module would leave the state behind: only the input can move.
+        return Finding((("diagnose.dtype.float_input", values),), (to_weight,))
     return Finding(
         (("diagnose.dtype.float", values),), (to_weight, f"module = module.to({tensor.dtype})")
     )
@@ -365,9 +382,13 @@ def _states(
             return [finding], []
         return [], [("h_0", hx[0], expected_h), ("c_0", hx[1], expected_c)]
     if isinstance(hx, tuple | list):
-        fixes = ("hx = hx[0]",) if hx and isinstance(hx[0], Tensor) else ()
+        first = hx[0] if hx and isinstance(hx[0], Tensor) else None
         values = {"mode": spec.mode, "described": (_describe(hx),)}
-        return [Finding((("diagnose.tuple_for_rnn", values),), fixes)], []
+        finding = Finding(
+            (("diagnose.tuple_for_rnn", values),), ("hx = hx[0]",) if first is not None else ()
+        )
+        # Its first tensor is checked as h_0 too: every problem at once.
+        return [finding], [] if first is None else [("h_0", first, expected_h)]
     if not isinstance(hx, Tensor):
         return [Finding((("diagnose.hx_not_tensor", {"described": (_describe(hx),)}),))], []
     return [], [("h_0", hx, expected_h)]
@@ -377,7 +398,12 @@ def _states(
 
 
 def _state_finding(
-    spec: RNNSpec, name: str, given: Tensor, expected: tuple[int, ...], input: object
+    spec: RNNSpec,
+    name: str,
+    given: Tensor,
+    expected: tuple[int, ...],
+    input: object,
+    others: tuple[tuple[int, ...], ...] = (),
 ) -> Finding | None:
     """Explain why h_0 or c_0 has the wrong shape, with the fixes that surely work."""
     shape = tuple(given.shape)
@@ -433,7 +459,9 @@ def _state_finding(
         if len(shape) == 3 and shape[0] == states and shape[2] == expected[1] and shape[1] == 1:
             unsqueeze = "x.unsqueeze(0)" if spec.batch_first else "x.unsqueeze(1)"
             parts.append(("diagnose.state.drop_batch_axis", {"name": name, "unsqueeze": unsqueeze}))
-            fixes += [f"{name} = {name}.squeeze(1)", f"x = {unsqueeze}"]
+            fixes.append(f"{name} = {name}.squeeze(1)")
+            if all(len(other) == 3 and other[1] == 1 for other in others):
+                fixes.append(f"x = {unsqueeze}")  # every state already has a batch of 1
         elif len(shape) == 3 and shape[0] == states and shape[2] == expected[1]:
             layout = (
                 "(batch, seq_len, features)" if spec.batch_first else "(seq_len, batch, features)"
@@ -466,6 +494,7 @@ def _state_finding(
             wrong == [1]
             and isinstance(input, Tensor)
             and input.shape[1 - _batch_axis(spec)] == shape[1]
+            and all(len(other) == 3 and other[1] == shape[1] for other in others)
         ):
             fixes += [
                 "x = x.transpose(0, 1)",
@@ -674,9 +703,15 @@ def torch_error(module: nn.Module | RNNSpec, input: object, hx: object = None) -
     )
     batched = not (isinstance(input, Tensor) and input.dim() == 2)
     h_size = 1 if spec.proj_size else hidden
+    # One step of one sequence, or none where the call has none (torch checks seq_len 0).
+    steps, batch = 1, 1
+    if isinstance(input, Tensor):
+        steps = min(int(input.shape[1 if batched and spec.batch_first else 0]), 1)
+        if batched:
+            batch = min(int(input.shape[0 if spec.batch_first else 1]), 1)
 
     def small(tensor: Tensor, size: int) -> Tensor:
-        shape = (spec.num_directions, 1, size) if batched else (spec.num_directions, size)
+        shape = (spec.num_directions, batch, size) if batched else (spec.num_directions, size)
         return torch.zeros(shape, dtype=tensor.dtype)
 
     if isinstance(input, PackedSequence):
@@ -685,7 +720,8 @@ def torch_error(module: nn.Module | RNNSpec, input: object, hx: object = None) -
         )
     else:
         assert isinstance(input, Tensor)
-        tiny_input = torch.zeros((1, 1, 1) if batched else (1, 1), dtype=input.dtype)
+        layout = (batch, steps) if spec.batch_first else (steps, batch)
+        tiny_input = torch.zeros((*layout, 1) if batched else (steps, 1), dtype=input.dtype)
     if spec.mode == "LSTM" and isinstance(hx, tuple | list):
         sizes = [h_size, hidden] + [hidden] * max(0, len(hx) - 2)
         tiny_state: object = type(hx)(
@@ -784,10 +820,11 @@ def diagnose(
     """
     spec = module if isinstance(module, RNNSpec) else RNNSpec.from_module(module)
     weight = _weight(module)
-    findings, shapes, summary = _check_input(spec, input)
+    findings, shapes, summary = _check_input(spec, input, hx is not None)
     data = input.data if isinstance(input, PackedSequence) else input
+    state_dtypes = tuple(t.dtype for t in _tensors(hx))
     if weight is not None and isinstance(data, Tensor):
-        findings += [f for f in (_dtype_finding("input", data, weight, spec),) if f]
+        findings += [f for f in (_dtype_finding("input", data, weight, spec, state_dtypes),) if f]
         findings += [f for f in (_device_finding("input", data, weight, spec),) if f]
 
     summary_parts = list(summary)
@@ -799,8 +836,10 @@ def diagnose(
         form, states = _states(spec, hx, expected)
         findings += form
         for name, tensor, wanted in states:
+            others = tuple(tuple(t.shape) for other, t, _ in states if other != name)
             if wanted is not None:
-                findings += [f for f in (_state_finding(spec, name, tensor, wanted, input),) if f]
+                finding = _state_finding(spec, name, tensor, wanted, input, others)
+                findings += [finding] if finding else []
         for name, tensor, _ in states:
             if weight is not None:
                 findings += [f for f in (_dtype_finding(name, tensor, weight, spec),) if f]

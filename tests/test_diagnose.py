@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from torch import Tensor, nn
 from torch.nn.utils.rnn import pack_sequence
 
-from rnn_guide import Diagnosis, ShapeError, diagnose
+from rnn_guide import Diagnosis, RNNSpec, ShapeError, diagnose
+from rnn_guide.diagnose import PROBE_MAX_LAYERS, torch_error
 
 CHECK = settings(max_examples=300, deadline=None, derandomize=True, database=None)
 PROJ_WARNING = "ignore:LSTM with projections is not supported with oneDNN:UserWarning"
@@ -258,8 +259,7 @@ def test_never_runs_the_module(input: Any, hx: Tensor | None, monkeypatch: Any) 
 
     rnn.register_forward_pre_hook(refuse)
     monkeypatch.setattr(rnn, "forward", refuse)
-    monkeypatch.setattr(torch._VF, "rnn_tanh", refuse)
-    diagnose(rnn, input, hx)
+    diagnose(rnn, input, hx)  # the probe runs modules of its own, never this one
 
 
 # ---------------------------------------------------------------- agreement with torch
@@ -329,3 +329,217 @@ def test_ok_exactly_when_torch_accepts_the_call(call: tuple[nn.RNNBase, Tensor, 
     result = diagnose(module, x, hx)
     event(f"torch accepts: {torch_accepts}")  # see both sides: --hypothesis-show-statistics
     assert result.ok == torch_accepts, str(result)
+
+
+@CHECK
+@given(calls())
+@pytest.mark.filterwarnings(PROJ_WARNING)
+def test_the_probe_quotes_what_torch_raises(call: tuple[nn.RNNBase, Tensor, Any]) -> None:
+    module, x, hx = call
+    try:
+        with torch.no_grad():
+            module(x, hx)
+        raised = None
+    except Exception as error:  # whatever torch raises
+        raised = f"{type(error).__name__}: {error}".splitlines()[0]
+    assert torch_error(module, x, hx) == raised
+
+
+# ---------------------------------------------------------------- fixes, applied
+@st.composite
+def wrong_calls(draw: st.DrawFn) -> tuple[nn.RNNBase, Any, Any]:
+    """Calls wrong in one or several ways at once, the state's axes drawn around the right ones."""
+    mode = draw(st.sampled_from(["RNN", "GRU", "LSTM"]))
+    hidden_size = draw(st.integers(2, 4))
+    num_layers, bidirectional = draw(st.integers(1, 3)), draw(st.booleans())
+    batch_first = draw(st.booleans())
+    proj_size = draw(st.integers(0, hidden_size - 1)) if mode == "LSTM" else 0
+    extra = {"proj_size": proj_size} if mode == "LSTM" else {}
+    module = getattr(nn, mode)(
+        3, hidden_size, num_layers, batch_first=batch_first, bidirectional=bidirectional, **extra
+    )
+    near = st.integers(1, 4)
+    rank = draw(st.sampled_from([1, 2, 3, 3, 3, 4]))
+    shape = [draw(near) for _ in range(rank - 1)] + [draw(st.sampled_from([3, 3, 3, 2, 4]))]
+    if rank == 3 and draw(st.booleans()):  # the features on another axis
+        shape[draw(st.integers(0, 1))], shape[2] = 3, draw(near)
+    dtype = draw(st.sampled_from([torch.float32] * 6 + [torch.float64, torch.int64, torch.bool]))
+    x = torch.zeros(shape).to(dtype)
+    states = (2 if bidirectional else 1) * num_layers
+    batch = shape[0 if batch_first else 1] if rank == 3 else None
+    h_out = proj_size or hidden_size
+
+    def state(size: int) -> Tensor:
+        right = [states, size] if batch is None else [states, batch, size]
+        kind = draw(st.sampled_from(["right", "right", "axis", "rank", "swap"]))
+        if kind == "axis":
+            axis = draw(st.integers(0, len(right) - 1))
+            right[axis] = draw(near)
+        elif kind == "rank":
+            right = draw(
+                st.sampled_from([right[1:], right[:1] + right[2:], [right[0], 1, right[-1]]])
+            )
+        elif kind == "swap" and len(right) == 3:
+            right[0], right[1] = right[1], right[0]
+        state_dtype = torch.float64 if draw(st.integers(0, 7)) == 0 else torch.float32
+        return torch.zeros(right, dtype=state_dtype)
+
+    form = draw(st.sampled_from(["none", "state", "state", "state", "other form"]))
+    if form == "none":
+        return module, x, None
+    h = state(h_out)
+    if mode != "LSTM":
+        return module, x, (h, h) if form == "other form" else h
+    c = state(hidden_size)
+    return module, x, h if form == "other form" else (h, c)
+
+
+def _apply(fix: str, module: nn.RNNBase, x: Any, hx: Any) -> tuple[nn.RNNBase, Any, Any]:
+    names: dict[str, Any] = {"torch": torch, "nn": nn, "module": module, "x": x, "hx": hx}
+    if isinstance(hx, tuple) and len(hx) == 2:
+        names["h_0"], names["c_0"] = hx
+    elif isinstance(hx, Tensor):
+        names["h_0"] = hx
+    exec(fix, names)
+    return names["module"], names["x"], names["hx"]
+
+
+def _identity(finding: Any) -> tuple[str, object]:
+    return finding.key, finding.parts[0][1].get("name")
+
+
+def _torch_accepts(module: nn.RNNBase, x: Any, hx: Any) -> bool:
+    try:
+        with torch.no_grad():
+            module(x, hx)
+    except Exception:  # whatever torch raises
+        return False
+    return True
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(wrong_calls())
+@pytest.mark.filterwarnings(PROJ_WARNING)
+def test_every_printed_fix_works_when_applied(call: tuple[nn.RNNBase, Any, Any]) -> None:
+    module, x, hx = call
+    result = diagnose(module, x, hx, probe=False)
+    assert result.ok == _torch_accepts(module, x, hx), str(result)
+    event(f"{len(result.findings)} problem(s)")
+    for finding in result.findings:
+        for fix in finding.fixes:
+            fixed = _apply(fix, module, x, hx)
+            after = diagnose(*fixed, probe=False)
+            assert _identity(finding) not in {_identity(f) for f in after.findings}, (fix, after)
+            if len(result.findings) == 1:
+                assert after.ok and _torch_accepts(*fixed), (str(result), fix, str(after))
+
+
+def test_the_issue_cases_get_fixes_that_work() -> None:
+    gru = nn.GRU(5, 6, num_layers=2)
+    x = torch.zeros(1, 3, 5)
+    result = diagnose(gru, x, torch.zeros(3, 6))
+    assert "h_0.unsqueeze(0).repeat(2, 1, 1)" in result.problems[0]
+    assert "add the layer axis with h_0.unsqueeze(0)" not in result.problems[0]
+    for fix in result.findings[0].fixes:
+        assert _torch_accepts(*_apply(fix, gru, x, torch.zeros(3, 6))), fix
+    bf = nn.GRU(5, 6, batch_first=True)
+    one = torch.zeros(4, 5)
+    result = diagnose(bf, one, torch.zeros(1, 1, 6))
+    assert "x.unsqueeze(0)" in result.problems[0] and "x.unsqueeze(1)" not in result.problems[0]
+    for fix in result.findings[0].fixes:
+        assert _torch_accepts(*_apply(fix, bf, one, torch.zeros(1, 1, 6))), fix
+    several = diagnose(nn.RNN(5, 6), torch.zeros(1, 3, 5), torch.zeros(1, 1, 5))
+    assert "then this h_0 fits" not in several.problems[0]
+    assert "then its batch fits, but the other axes" in several.problems[0]
+    for dtype in (torch.bool, torch.complex64):
+        problem = diagnose(nn.GRU(5, 6), torch.zeros(1, 3, 5, dtype=dtype)).problems[0]
+        assert f"module.to({dtype})" not in problem
+
+
+def test_every_problem_is_reported_in_order() -> None:
+    result = diagnose(nn.GRU(5, 6), torch.zeros(7, 3, 4), torch.zeros(2, 3, 6))
+    assert [finding.key for finding in result.findings] == ["shape.features", "diagnose.state.head"]
+    assert "D*num_layers = 1*1 = 1" in result.problems[1]
+
+
+def test_chinese_problems() -> None:
+    result = diagnose(nn.GRU(5, 6), torch.zeros(7, 3, 4), torch.zeros(2, 3, 6), lang="zh")
+    assert (
+        "输入有 4 个特征" in result.problems[0] and "h_0 的形状为 (2, 3, 6)" in result.problems[1]
+    )
+    ok = diagnose(nn.GRU(5, 6), torch.zeros(7, 3, 5), lang="zh")
+    assert ok.ok and ok.summary.startswith("nn.GRU 把输入 (7, 3, 5) 读作")
+
+
+def test_parametrized_modules_work() -> None:
+    from torch.nn.utils import parametrizations
+
+    gru = parametrizations.weight_norm(nn.GRU(3, 4), name="weight_ih_l0")
+    assert diagnose(gru, torch.zeros(2, 1, 3)).ok
+    problem = only_problem(diagnose(gru, torch.zeros(2, 1, 3, dtype=torch.float64)))
+    assert "torch.float64" in problem
+    assert torch_error(gru, torch.zeros(2, 1, 3)) is None
+
+
+# ---------------------------------------------------------------- bounded on any size
+def test_the_probe_builds_few_layers_and_feeds_no_memory(monkeypatch: Any) -> None:
+    """Structural bound: every module the probe runs has at most PROBE_MAX_LAYERS layers,
+    and every tensor it passes takes at most one element of memory (or is tiny)."""
+    seen: list[tuple[int, list[int]]] = []
+
+    def record(module: nn.Module, args: tuple[Any, ...]) -> None:
+        tensors = [a for a in args if isinstance(a, Tensor)]
+        tensors += [p for a in args if isinstance(a, tuple) for p in a if isinstance(p, Tensor)]
+        sizes = [t.untyped_storage().nbytes() // t.element_size() for t in tensors]
+        seen.append((int(getattr(module, "num_layers", 0)), sizes))
+
+    handle = nn.modules.module.register_module_forward_pre_hook(record)
+    try:
+        meta = torch.device("meta")
+        spec = RNNSpec("GRU", 5, 6, num_layers=10_000)
+        diagnose(spec, torch.empty(1_000_000, 3, 5, device=meta))
+        diagnose(spec, torch.empty(1_000_000, 3, 5, device=meta), torch.empty(3, 3, 6, device=meta))
+        big = RNNSpec("LSTM", 10_000, 10_000, num_layers=3, proj_size=5)
+        state = (torch.empty(3, 8, 5, device=meta), torch.empty(3, 8, 10_000, device=meta))
+        diagnose(big, torch.empty(1_000_000, 8, 10_000, device=meta), state)
+        gru = nn.GRU(5, 6)
+        diagnose(gru, torch.zeros(5, 4, 5), torch.zeros(1, 4, 6, dtype=torch.float64))
+    finally:
+        handle.remove()
+    assert seen, "the probe ran no module"
+    for layers, sizes in seen:
+        assert layers <= PROBE_MAX_LAYERS
+        assert all(size <= 8 for size in sizes), sizes  # expanded zeros or a one-step probe
+
+
+HANG_GUARD = """
+import resource, torch
+resource.setrlimit(resource.RLIMIT_CPU, (60, 60))
+resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+from rnn_guide import RNNSpec, diagnose
+meta = torch.device("meta")
+for spec, shape, state in [
+    (RNNSpec("GRU", 40, 64), (100_000, 8, 40), None),
+    (RNNSpec("GRU", 5, 6), (1_000_000, 3, 5), (1, 3, 6)),
+    (RNNSpec("LSTM", 5, 6, num_layers=10_000), (1_000_000, 3, 5), None),
+    (RNNSpec("GRU", 5, 6, num_layers=10_000, bidirectional=True), (3, 1_000_000, 4), (2, 3, 6)),
+    (RNNSpec("RNN", 10**6, 10**6, num_layers=64), (10**6, 10**6, 10**6), (64, 10**6, 10**6)),
+]:
+    hx = None if state is None else torch.empty(state, device=meta)
+    if spec.mode == "LSTM" and hx is not None:
+        hx = (hx, hx)
+    print(diagnose(spec, torch.empty(shape, device=meta), hx).ok)
+"""
+
+
+def test_huge_sizes_finish_under_a_cpu_limit() -> None:
+    """A hang guard, not a speed test: the CPU and memory limits are far above the need
+    (benchmarks/diagnose_bounds.py measures the time)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", HANG_GUARD], capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["True", "True", "True", "False", "True"], done.stdout

@@ -86,6 +86,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{name} 的 dtype 为 {dtype}，但模块的权重是 {weight}：请用 {name}.to({weight}) "
         "转换它，或用 module.to({dtype}) 转换模块。",
     },
+    "diagnose.dtype.float_input": {
+        "en": "{name} has dtype {dtype} but the module's weights are {weight}: convert it with"
+        " {name}.to({weight}) (the state has the weights' dtype, so convert the input, not the"
+        " module).",
+        "zh": "{name} 的 dtype 为 {dtype}，但模块的权重是 {weight}：请用 {name}.to({weight}) "
+        "转换它（状态的 dtype 与权重相同，所以要转换输入，而不是模块）。",
+    },
     "diagnose.dtype.int": {
         "en": "{name} has dtype {dtype} but the module's weights are {weight}: integer values"
         " look like token ids: turn them into vectors with nn.Embedding(vocab_size,"
