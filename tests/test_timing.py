@@ -1,7 +1,4 @@
 import dataclasses
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 import torch
@@ -104,66 +101,6 @@ def test_machine_info() -> None:
     assert f"torch {info.torch_version}" in str(info)
     with pytest.raises(dataclasses.FrozenInstanceError):
         info.cores = 3  # type: ignore[misc]
-
-
-def test_measure_hook_fills_the_placeholder_in_the_page_language() -> None:
-    from types import SimpleNamespace
-
-    from tools import measure_hook
-
-    def page(src_uri: str) -> SimpleNamespace:
-        return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
-
-    measure_hook._measure()  # wait for the measuring child process
-    markdown = f"before\n\n{measure_hook.PLACEHOLDER}\n\nafter"
-    en = measure_hook.on_page_markdown(markdown, page("en/x.md"), None, None)
-    zh = measure_hook.on_page_markdown(markdown, page("zh/x.md"), None, None)
-    assert measure_hook.PLACEHOLDER not in en + zh
-    assert "| one by one (ms) |" in en and "torch " in en
-    assert "逐条（毫秒）" in zh
-    table_rows = [line for line in en.splitlines() if line.startswith("| ")]
-    assert [row.split("|")[1].strip() for row in table_rows[1:]] == ["1", "8", "64"]
-    # Measured once: the Chinese page shows the same numbers as the English one.
-    zh_rows = [line for line in zh.splitlines() if line.startswith("| ")]
-    assert [r.split("|")[2:4] for r in zh_rows[1:]] == [r.split("|")[2:4] for r in table_rows[1:]]
-    assert measure_hook.on_page_markdown("no placeholder", page("en/x.md"), None, None) == (
-        "no placeholder"
-    )
-
-
-def test_measure_hook_fills_written_pages_when_the_measurement_comes_late(
-    tmp_path: Path,
-) -> None:
-    from types import SimpleNamespace
-
-    from tools import measure_hook
-
-    slow = (
-        "import time; time.sleep(1); from tools.measure_hook import *; print(json.dumps(measure()))"
-    )
-    job = subprocess.Popen(
-        [sys.executable, "-c", slow],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=Path(measure_hook.__file__).parent.parent,
-    )
-    written = tmp_path / "index.html"
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="zh/x.md", abs_dest_path=str(written)))
-    saved = (measure_hook._JOB, measure_hook._TABLE_ROWS, measure_hook._ERROR)
-    measure_hook._JOB, measure_hook._TABLE_ROWS, measure_hook._ERROR = job, None, ""
-    try:
-        markdown = f"before\n\n{measure_hook.PLACEHOLDER}\n\nafter"
-        # Still measuring: the page keeps the placeholder and the build goes on.
-        assert measure_hook.on_page_markdown(markdown, page, None, None) == markdown
-        written.write_text(f"<p>before</p>\n{measure_hook.PLACEHOLDER}\n<p>after</p>", "utf-8")
-        measure_hook.on_post_build(None)
-        html = written.read_text(encoding="utf-8")
-        assert measure_hook.PLACEHOLDER not in html
-        assert "<th" in html and "逐条（毫秒）" in html and html.count("<tr>") == 4
-        assert html.startswith("<p>before</p>") and html.endswith("<p>after</p>")
-    finally:
-        measure_hook._JOB, measure_hook._TABLE_ROWS, measure_hook._ERROR = saved
 
 
 def test_measure_batching_sets_and_restores_threads() -> None:
