@@ -7,12 +7,11 @@ Rows:
   ``theme: material``, the project's Markdown extensions and nothing else: no plugins,
   no hooks, not strict. The difference to the full build is what the plugins and hooks
   cost (search with Chinese segmentation, i18n, mkdocstrings, mkdocs-jupyter, autorefs,
-  the stamp, the measurement, the notebook clean-up). This is the goal's baseline.
+  the stamp, the notebook clean-up). This is the goal's baseline.
 - bare, no extensions: the same without the Markdown extensions (no highlighting,
   admonitions or tabs), for reference.
-- full, cold caches: the project's mkdocs.yml with mkdocs-jupyter's cache off and the
-  hooks' caches (compiled templates, the search words; tools/build_cache.py) in an
-  empty directory, as in a clean clone's first build.
+- full, cold caches: the project's mkdocs.yml with mkdocs-jupyter's cache off, as in a
+  clean clone's first build.
 - full, en only: the project's mkdocs.yml with the Chinese build switched off.
 - full: ``mkdocs build --strict`` with the project's mkdocs.yml (both languages),
   exactly what ``make build`` runs, written to a temporary site_dir. Notebooks come

@@ -1,11 +1,10 @@
 """Run every benchmark and print its table; ``make bench`` runs this.
 
-    .venv/bin/python benchmarks/run.py [--quick] [--with-speedups]
+    .venv/bin/python benchmarks/run.py [--quick]
 
 In order: build_time, test_time, scaling, batching (each in its own process, so one
 script's imports and threads never colour another's numbers), then a summary of the
-goals.  ``--quick`` trims repeats and scaling factors for a fast smoke run;
-``--with-speedups`` adds benchmarks/speedups.py (a few extra minutes).
+goals.  ``--quick`` trims repeats and scaling factors for a fast smoke run.
 Every script also writes its numbers to benchmarks/results/<name>.json.
 """
 
@@ -25,7 +24,7 @@ from benchmarks.common import BASE_ENV, RESULTS, ROOT, load
 HERE = Path(__file__).resolve().parent
 
 
-def steps(quick: bool, speedups: bool) -> list[list[str]]:
+def steps(quick: bool) -> list[list[str]]:
     plan = [
         # Five rounds: on a shared machine two rounds can differ by a third.
         ["build_time.py", "--repeat", "2" if quick else "5", *([] if quick else ["--ablate"])],
@@ -33,8 +32,6 @@ def steps(quick: bool, speedups: bool) -> list[list[str]]:
         ["scaling.py", *(["--factors", "1", "2", "--pages", "2"] if quick else [])],
         ["batching.py", *(["--repeats", "2"] if quick else [])],
     ]
-    if speedups:
-        plan.append(["speedups.py", "--rounds", "1" if quick else "2"])
     return plan
 
 
@@ -76,12 +73,11 @@ def summary() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats, smaller scaling")
-    parser.add_argument("--with-speedups", action="store_true", help="also run speedups.py")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     print(f"rnn-guide benchmarks; load average at start: {load()}", flush=True)
     failed = []
-    for script, *options in steps(args.quick, args.with_speedups):
+    for script, *options in steps(args.quick):
         began = time.perf_counter()
         code = subprocess.call(
             [sys.executable, str(HERE / script), *options], cwd=ROOT, env=BASE_ENV

@@ -31,7 +31,6 @@ from tests.browser.calculator_checks import (  # noqa: E402
     test_calculator_survives_instant_navigation,
 )
 from tests.browser.navigation_checks import (  # noqa: E402
-    test_api_anchors_land_at_the_top_of_the_screen,
     test_chinese_pages_show_material_in_chinese,
     test_language_switch_keeps_the_page,
     test_missing_pages_get_a_working_404_page,
@@ -40,7 +39,6 @@ from tests.browser.navigation_checks import (  # noqa: E402
 )
 
 __all__ = [
-    "test_api_anchors_land_at_the_top_of_the_screen",
     "test_calculator_agrees_with_expected_shapes",
     "test_calculator_answers_typing_and_clicking",
     "test_calculator_fits_a_phone",
