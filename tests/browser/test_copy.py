@@ -146,6 +146,7 @@ PAGES = [
     "reference/error-atlas/",
     "explanation/misconceptions/",
     "how-to/last-output/",
+    "reference/api/",  # the docstrings' examples, as mkdocstrings shows them
 ]
 
 
