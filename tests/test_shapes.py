@@ -30,7 +30,7 @@ def specs(draw: st.DrawFn) -> RNNSpec:
     hidden_size = draw(st.integers(1, 4))
     proj_size = draw(st.integers(0, hidden_size - 1)) if mode == "LSTM" else 0
     return RNNSpec(
-        mode=mode,
+        mode=mode,  # type: ignore[arg-type]
         input_size=draw(st.integers(1, 4)),
         hidden_size=hidden_size,
         num_layers=draw(st.integers(1, 3)),

@@ -51,8 +51,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "输出语言：en 或 zh（默认跟随系统区域设置）",
     },
     "cli.mode_help": {
-        "en": "the module: RNN, GRU or LSTM (nn.RNN, nn.GRU, nn.LSTM)",
-        "zh": "模块：RNN、GRU 或 LSTM（即 nn.RNN、nn.GRU、nn.LSTM）",
+        "en": "the module, one of RNN, GRU, LSTM (any case): nn.RNN, nn.GRU, nn.LSTM",
+        "zh": "模块，RNN、GRU、LSTM 之一（大小写均可）：即 nn.RNN、nn.GRU、nn.LSTM",
     },
     "cli.input_size_help": {
         "en": "features per time step in the input (input_size)",
@@ -96,7 +96,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "报错信息，放在引号里；为 '-' 时从标准输入读取",
     },
     # Lines the command prints.
-    "cli.error": {"en": "{prog}: error: {message}", "zh": "{prog}：错误：{message}"},
+    "cli.error": {"en": "{prog}: error: {message}", "zh": "{prog}: 错误：{message}"},
     "cli.header": {
         "en": "nn.{mode} shapes for an input of shape {shape} ({kind}):",
         "zh": "nn.{mode} 对形状为 {shape} 的输入（{kind}）的各个形状：",
@@ -104,7 +104,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.batched": {"en": "a batch", "zh": "一个批次"},
     "cli.unbatched": {"en": "one unbatched sequence", "zh": "单个未批量化的序列"},
     "cli.ok": {"en": "OK: {summary}", "zh": "没有问题：{summary}"},
-    "cli.problems": {"en": "{count} problem(s):", "zh": "发现 {count} 个问题："},
+    "cli.problem": {"en": "1 problem:", "zh": "发现 1 个问题："},
+    "cli.problems": {"en": "{count} problems:", "zh": "发现 {count} 个问题："},
     "cli.c0_default": {
         "en": "c_0 not given: using zeros of the shape the module expects.",
         "zh": "未给出 c_0：使用模块期望形状的全零张量。",
@@ -117,10 +118,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.cause": {"en": "Cause: {text}", "zh": "原因：{text}"},
     "cli.fix": {"en": "Fix:   {text}", "zh": "解决：{text}"},
     "cli.more": {"en": "More:  {url}", "zh": "详见：{url}"},
-    "cli.unknown": {
-        "en": "Not a message rnn-guide knows: {message}. Known errors: {url}",
-        "zh": "rnn-guide 不认识这条信息：{message}。已知的报错见：{url}",
+    "cli.unknown_message": {
+        "en": "Not a message rnn-guide knows: {message}.",
+        "zh": "rnn-guide 不认识这条信息：{message}。",
     },
+    "cli.known_errors": {"en": "Known errors: {url}", "zh": "已知的报错见：{url}"},
     # Bad input.
     "cli.no_message": {
         "en": "no message given; pass it in quotes, or '-' and pipe it in on stdin",
@@ -190,7 +192,7 @@ ARGPARSE: dict[str, dict[str, str]] = {
     },
     "argparse.required": {
         "en": "the following arguments are required: %s",
-        "zh": "缺少以下必需的参数：%s",
+        "zh": "缺少必需的参数：%s",
     },
     "argparse.unrecognized": {"en": "unrecognized arguments: %s", "zh": "无法识别的参数：%s"},
     "argparse.expected_one": {"en": "expected one argument", "zh": "需要一个值"},
