@@ -67,9 +67,10 @@ def test_text_is_large_enough_for_its_layout(lang: str, file_name: str) -> None:
     assert width <= limit, f"{file_name} is {width} wide"
     labels = [float(size) for size in re.findall(r'<text [^>]*font-size="([\d.]+)"', content)]
     assert min(labels) >= figures.MIN_FONT[layout], f"{file_name}: a label at {min(labels)}"
-    # Subscripts (x with 0, h with t-1) are 0.8 of a label of at least 13.
+    # Subscripts (x with 0, h with t-1) too.
     subscripts = [float(size) for size in re.findall(r'<tspan font-size="([\d.]+)"', content)]
-    assert min(subscripts, default=11) >= 10.4, f"{file_name}: a subscript at {min(subscripts)}"
+    smallest = min(subscripts, default=figures.MIN_FONT[layout])
+    assert smallest >= figures.MIN_FONT[layout], f"{file_name}: a subscript at {smallest}"
 
 
 def _luminance(colour: str) -> float:

@@ -306,8 +306,9 @@ def _tokens(content: str) -> list[str]:
 class Canvas:
     """Drawing commands for one SVG, in one palette."""
 
-    def __init__(self, palette: Palette) -> None:
+    def __init__(self, palette: Palette, layout: str) -> None:
         self.p = palette
+        self.floor = MIN_FONT[layout]  # the smallest text this layout draws
         self.body: list[str] = []
 
     def text(
@@ -401,7 +402,8 @@ class Canvas:
         self.body.append(
             f'<text x="{_num(x)}" y="{_num(y)}" font-size="{_num(size)}" text-anchor="middle" '
             f'fill="{self.p.ink}" font-style="italic">{escape(symbol)}'
-            f'<tspan font-size="{_num(size * 0.8)}" dy="4">{escape(index)}</tspan></text>'
+            f'<tspan font-size="{_num(max(size * 0.8, self.floor))}" dy="4">'
+            f"{escape(index)}</tspan></text>"
         )
 
     def svg(self, name: str, width: float, height: float, title: str, desc: str) -> str:
@@ -429,7 +431,7 @@ class Canvas:
 
 
 def unrolled_rnn(t: dict[str, str], layout: str, p: Palette) -> str:
-    c = Canvas(p)
+    c = Canvas(p, layout)
     narrow = layout == "narrow"
     width, height = (NARROW_WIDTH, 300) if narrow else (720, 300)
     steps = 4
@@ -465,7 +467,7 @@ def unrolled_rnn(t: dict[str, str], layout: str, p: Palette) -> str:
 
 
 def batch_first_layout(t: dict[str, str], layout: str, p: Palette) -> str:
-    c = Canvas(p)
+    c = Canvas(p, layout)
     narrow = layout == "narrow"
     steps, seqs = 4, 3
     cell_w, cell_h = 62, 34
@@ -525,7 +527,7 @@ def _layer(t: dict[str, str], n: int) -> str:
 
 
 def h_n_layout(t: dict[str, str], layout: str, p: Palette) -> str:
-    c = Canvas(p)
+    c = Canvas(p, layout)
     narrow = layout == "narrow"
     x0, y0, row_h, row_w = (12, 44, 40, NARROW_WIDTH - 24) if narrow else (40, 70, 40, 260)
     c.text(x0, y0 - 20, t["hn.rows"], size=14, anchor="start", mono=True, weight="bold")
@@ -568,7 +570,7 @@ def h_n_layout(t: dict[str, str], layout: str, p: Palette) -> str:
 
 
 def output_vs_h_n(t: dict[str, str], layout: str, p: Palette) -> str:
-    c = Canvas(p)
+    c = Canvas(p, layout)
     narrow = layout == "narrow"
     layers, steps = 3, 5
     if narrow:
@@ -684,7 +686,7 @@ def batching_data(path: Path = BATCHING_JSON) -> dict[str, Any]:
 
 
 def batching_speed(t: dict[str, str], layout: str, p: Palette, data: dict[str, Any]) -> str:
-    c = Canvas(p)
+    c = Canvas(p, layout)
     narrow = layout == "narrow"
     rows = data["rows"]
     seq_len = rows[0]["seq_len"]

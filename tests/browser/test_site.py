@@ -92,7 +92,9 @@ FULL_AXE = (
 _AXE_RUN = """async (whole) => {
   const scope = whole ? document
     : {include: [[".md-content"]], exclude: [[".highlight"], [".jp-InputArea"]]};
-  const result = await axe.run(scope, {resultTypes: ["violations"]});
+  // WCAG 2.2 rules on (target-size is off by default), with axe's best practices.
+  const result = await axe.run(scope, {resultTypes: ["violations"], runOnly: {type: "tag",
+    values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}});
   return result.violations
     .filter(v => v.impact === "serious" || v.impact === "critical")
     .map(v => v.impact + " " + v.id + ": " + v.help + " -> "

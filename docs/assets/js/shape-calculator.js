@@ -656,9 +656,9 @@
     var feedback = element("span", { class: "rg-calc__feedback", "aria-live": "polite" });
     var copyButton = element("button", { type: "button", class: "md-button rg-calc__button", text: t.copy });
     var linkButton = element("button", { type: "button", class: "md-button rg-calc__button", text: t.link });
-    var output = element("div", { class: "rg-calc__results" }, [
-      status,
-      answerBox,
+    var output = element("div", { class: "rg-calc__results" }, [status, answerBox]);
+    // Below the form and the answer, across both: the Python that asks the same.
+    var python = element("div", { class: "rg-calc__python" }, [
       element("p", { class: "rg-calc__label", id: id + "-python", text: t.python }),
       element("pre", { class: "rg-calc__code", "aria-labelledby": id + "-python" }, [code]),
       element("p", { class: "rg-calc__actions" }, [copyButton, linkButton, feedback])
@@ -677,6 +677,7 @@
     root.appendChild(summary);
     root.appendChild(form);
     root.appendChild(output);
+    root.appendChild(python);
     root.setAttribute("data-ready", "true");
 
     function read() {
