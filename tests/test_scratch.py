@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from torch import Tensor, nn
 from torch.nn.utils.rnn import pack_sequence
 
-from rnn_guide import ShapeError, forward
+from rnn_guide import ShapeError, forward, scratch
 
 CHECK = settings(max_examples=150, deadline=None, derandomize=True, database=None)
 PROJ_WARNING = "ignore:LSTM with projections is not supported with oneDNN:UserWarning"
@@ -165,3 +165,18 @@ def test_rejects_state_of_the_wrong_shape() -> None:
         forward(nn.LSTM(5, 6), torch.zeros(1, 3, 5), state)
     with pytest.raises(ValueError, match="c_0 must be a tensor, got list"):
         forward(nn.LSTM(5, 6), torch.zeros(1, 3, 5), (torch.zeros(1, 3, 6), [0.0]))  # type: ignore[arg-type]
+
+
+def test_parametrized_weights_are_read_as_torch_reads_them() -> None:
+    """weight_norm replaces weight_ih_l0 by a parametrization: attribute access applies it."""
+    from torch.nn.utils import parametrizations
+
+    torch.manual_seed(0)
+    gru = parametrizations.weight_norm(nn.GRU(3, 4, num_layers=2), name="weight_ih_l0")
+    with torch.no_grad():
+        gru.parametrizations.weight_ih_l0.original0.mul_(2.0)  # the norm now differs
+    x = torch.randn(5, 2, 3)
+    output, h_n = scratch.forward(gru, x)
+    expected_output, expected_h_n = gru(x)
+    torch.testing.assert_close(output, expected_output, atol=1e-6, rtol=1e-5)
+    torch.testing.assert_close(h_n, expected_h_n, atol=1e-6, rtol=1e-5)

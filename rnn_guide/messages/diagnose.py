@@ -54,7 +54,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diagnose.packed_data": {
         "en": "the packed data has shape {shape} but must be (total steps, {input_size}): pack"
         " tensors whose last axis is input_size={input_size}.",
-        "zh": "打包后的数据形状为 {shape}，但必须是 (total steps, {input_size})：请打包最后一个轴"
+        "zh": "打包后的数据形状为 {shape}，但必须是 (总时间步数, {input_size})：请打包最后一个轴"
         "为 input_size={input_size} 的张量。",
     },
     "diagnose.input_not_tensor": {

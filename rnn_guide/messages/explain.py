@@ -462,7 +462,10 @@ _TITLES = {
         "pad_sequence given something that is not a list",
         "pad_sequence 收到的不是列表",
     ),
-    "padding-side": ("padding_side other than left or right", "padding_side 不是 left 或 right"),
+    "padding-side": (
+        "padding_side other than left or right",
+        "padding_side 不是 'left' 或 'right'",
+    ),
     "pad-scalars": ("pad_sequence given 0-D tensors", "pad_sequence 收到零维张量"),
     "total-length": (
         "total_length shorter than the longest sequence",
@@ -591,7 +594,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "A PackedSequence keeps every step of every sequence in one 2-D tensor, (total steps,"
         " features), but this one is {got}-D: the packed tensors had more than one feature"
         " axis.",
-        "PackedSequence 把所有序列的所有时间步存进一个 2 维张量 (total steps, features)，"
+        "PackedSequence 把所有序列的所有时间步存进一个 2 维张量 (总时间步数, features)，"
         "但这里是 {got} 维：被打包的张量有不止一个特征轴。",
     ),
     "input-must-have-dimensions.packed.fix": (
@@ -689,7 +692,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "hx-not-contiguous.cause": (
         "cuDNN needs {which} as one contiguous block of memory; a slice, transpose or expand"
         " of another tensor (e.g. h[:, :batch] for a smaller last batch) is not.",
-        "cuDNN 需要 {which} 是一整块连续的内存；对别的张量切片、转置或 expand 得到的结果"
+        "cuDNN 需要 {which} 是一整块连续的内存；对别的张量切片、转置或 .expand() 得到的结果"
         "（例如为较小的最后一批取 h[:, :batch]）不是。",
     ),
     "hx-not-contiguous.fix": (
