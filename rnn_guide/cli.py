@@ -27,7 +27,6 @@ import argparse
 import json
 import os
 import re
-import shutil
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -183,6 +182,23 @@ def wrap(paragraph: str, width: int, indent: str = "") -> list[str]:
     return [line.replace("\0", " ") for line in lines]
 
 
+def _terminal_columns(stream: object) -> int:
+    """The width to wrap to: COLUMNS if set, else the terminal's, else 80.
+
+    Only the stream written to counts: output captured or piped wraps at 80 columns
+    whatever terminal the program was started from.
+    """
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        if stream is not None and stream.isatty():  # type: ignore[attr-defined]
+            return os.get_terminal_size(stream.fileno()).columns  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        pass
+    return 80
+
+
 class _Terminal:
     """Where the command writes: wraps, styles on a terminal only, never fails to encode."""
 
@@ -196,7 +212,7 @@ class _Terminal:
         self.colour = (
             self.tty and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
         )
-        self.width = max(20, shutil.get_terminal_size().columns - 1)
+        self.width = max(20, _terminal_columns(stream) - 1)
 
     def style(self, words: str, code: str) -> str:
         """`words` in bold (code "1"), red ("31") or green ("32") on a colour terminal."""
@@ -230,15 +246,16 @@ class _Terminal:
         if _columns(head + rest) <= self.width:
             self.write(head + rest + "\n")
             return
-        lines = wrap(rest, max(20, self.width - _columns(head)), " " * _columns(head))
-        self.write(head + "\n".join(lines) + "\n")
+        indent = " " * _columns(head)
+        lines = wrap(rest, max(20, self.width - _columns(head)))
+        self.write(head + ("\n" + indent).join(lines) + "\n")
 
     def labelled(self, label: str, body: str) -> None:
         """Write "Label: body" with the label in bold and the body's lines under the body."""
-        columns = _columns(label)
-        lines = wrap(body, max(20, self.width - columns), " " * columns) or [""]
+        indent = " " * _columns(label)
+        lines = wrap(body, max(20, self.width - _columns(label)))
         head = self.style(label, "1") if self.colour else label
-        self.write(head + "\n".join(lines) + "\n")
+        self.write(head + ("\n" + indent).join(lines) + "\n")
 
 
 # Characters an ASCII terminal cannot show, spelled in ASCII.
@@ -282,7 +299,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _help(lang: Lang, key: str) -> str:
     """An option's help, wrapped to the column argparse leaves it."""
-    width = max(20, shutil.get_terminal_size().columns - 26)
+    width = max(20, _terminal_columns(sys.stdout) - 26)
     return "\n".join(wrap(_say(lang, key), width))
 
 
@@ -468,7 +485,7 @@ def _parser(lang: Lang) -> _Parser:
 
 
 def _help_width() -> int:
-    return max(20, min(shutil.get_terminal_size().columns, 100) - 2)
+    return max(20, min(_terminal_columns(sys.stdout), 100) - 2)
 
 
 # ------------------------------------------------------------------ commands
