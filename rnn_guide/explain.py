@@ -93,7 +93,12 @@ class Reported:
     frame: str | None
 
 
-_EXCEPTION = r"(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception|Interrupt|Exit)"
+# An exception's name: ...Error, ...Exception (dotted or not), or any class of a dotted
+# module path (torch._dynamo.exc.Unsupported).
+_EXCEPTION = (
+    r"(?:(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception|Interrupt|Exit)"
+    r"|(?:[a-z_]\w*\.)+[A-Z]\w*)"
+)
 _ERROR_LINE = re.compile(rf"^\s*(?:E\s+)?(?P<type>{_EXCEPTION}): ?(?P<text>.*\S)?\s*$")
 _WARNING_LINE = re.compile(
     r"^(?:.*?: )?(?P<type>(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*Warning): (?P<text>.*\S)\s*$"

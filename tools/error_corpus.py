@@ -496,6 +496,13 @@ RAISED: tuple[Raised, ...] = (
     ),
     Raised("unpack-tensor", "utils", "not-packed", "x = torch.zeros(3, 2, 5)\nunpack_sequence(x)"),
     Raised(
+        "export-warning",
+        "rnn",
+        "export-flat-weights",
+        "module = nn.LSTM(4, 5, batch_first=True)\nx = torch.zeros(2, 3, 4)\n"
+        "torch.export.export(module, (x,))",
+    ),
+    Raised(
         "packed-by-hand",
         "utils",
         "packed-by-hand",
@@ -589,6 +596,15 @@ QUOTED: tuple[Quoted, ...] = (
         " tensor at cuda:0 and hidden tensor at cpu",
         "torch/nn/modules/rnn.py",
         "the GPU form of the message raised above with the meta device",
+    ),
+    Quoted(
+        "compile-fullgraph",
+        "older",
+        "compile-rnn",
+        "torch._dynamo.exc.Unsupported: Attempted to wrap RNN, GRU, or LSTM",
+        None,
+        "torch 2.13, torch.compile(nn.GRU(4, 5), fullgraph=True)(x): quoted, since compiling"
+        " takes seconds",
     ),
     # ------------------------------------------------------------- decoys
     Quoted(
@@ -758,6 +774,31 @@ QUOTED: tuple[Quoted, ...] = (
         "RuntimeError: CUDA error: device-side assert triggered",
         None,
         "any CUDA kernel",
+    ),
+    Quoted(
+        "export-guard",
+        "decoy",
+        None,
+        "AssertionError: Guard failed: input.size()[0] == 2",
+        None,
+        "torch.export.export(lstm, (x_batch2,)).module() called on a batch of 7",
+    ),
+    Quoted(
+        "export-constraints",
+        "decoy",
+        None,
+        "torch._dynamo.exc.UserError: Constraints violated (seq_len)! For more information,"
+        ' run with TORCH_LOGS="+dynamic".',
+        None,
+        "torch.export.export(lstm, (x,), dynamic_shapes=...) with a seq_len the model fixes",
+    ),
+    Quoted(
+        "onnxscript-missing",
+        "decoy",
+        None,
+        "ModuleNotFoundError: No module named 'onnxscript'",
+        None,
+        "torch.onnx.export(nn.LSTM(4, 5), (x,), dynamo=True) without onnxscript",
     ),
     Quoted(
         "hidden-size-prose",

@@ -355,6 +355,23 @@ PATTERNS: tuple[Pattern, ...] = (
         "'Tensor' object has no attribute 'batch_sizes'",
         _UTILS,
     ),
+    # ------------------------------------------------------------- compiling and exporting
+    Pattern(
+        "compile-rnn",
+        r"Attempted to wrap RNN, GRU, or LSTM",
+        "Attempted to wrap RNN, GRU, or LSTM",
+    ),
+    Pattern(
+        "export-flat-weights",
+        r"The tensor attributes self\._flat_weights\[\d+\](?:, self\._flat_weights\[\d+\])* were"
+        r" assigned during export\. Such attributes must be registered as buffers using the"
+        r" `register_buffer` API \(\S+\)\.",
+        "The tensor attributes self._flat_weights[0], self._flat_weights[1],"
+        " self._flat_weights[2], self._flat_weights[3] were assigned during export. Such"
+        " attributes must be registered as buffers using the `register_buffer` API"
+        " (https://pytorch.org/docs/stable/generated/torch.nn.Module.html"
+        "#torch.nn.Module.register_buffer).",
+    ),
     Pattern(
         "packed-by-hand",
         r"batch_sizes should always be on CPU\. Instances of PackedSequence should never be"
@@ -382,6 +399,12 @@ UNRELATED: tuple[tuple[str, str], ...] = (
     ("explain.unrelated.index", r"index \d+ is out of bounds for dimension \d+ with size \d+"),
     ("explain.unrelated.backward", r"Trying to backward through the graph a second time.*"),
     ("explain.unrelated.attribute", r"'\w+' object has no attribute '\w+'"),
+    ("explain.unrelated.export_guard", r"Guard failed: .*"),
+    ("explain.unrelated.export_constraints", r"Constraints violated \((?P<dim>[^)]*)\)!.*"),
+    (
+        "explain.unrelated.onnx",
+        r"No module named 'onnx(?:script)?'|Module onnx is not installed!.*",
+    ),
 )
 
 _TITLES = {
@@ -476,6 +499,14 @@ _TITLES = {
         "需要 PackedSequence 的地方给了张量",
     ),
     "packed-by-hand": ("A PackedSequence built by hand", "手工构造的 PackedSequence"),
+    "compile-rnn": (
+        "torch.compile with fullgraph=True on an RNN",
+        "对 RNN 使用 fullgraph=True 的 torch.compile",
+    ),
+    "export-flat-weights": (
+        "The _flat_weights warning of torch.export",
+        "torch.export 关于 _flat_weights 的警告",
+    ),
 }
 
 _TEXTS: dict[str, tuple[str, str]] = {
@@ -1040,6 +1071,34 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Build it with pack_padded_sequence or pack_sequence; they keep batch_sizes on the CPU.",
         "请用 pack_padded_sequence 或 pack_sequence 构造；它们把 batch_sizes 放在 CPU 上。",
     ),
+    # ------------------------------------------------------------- compiling and exporting
+    "compile-rnn.cause": (
+        "torch.compile does not trace nn.RNN, nn.GRU or nn.LSTM (TorchDynamo leaves them to run"
+        " eagerly, a graph break); with fullgraph=True a graph break is an error.",
+        "torch.compile 不追踪 nn.RNN、nn.GRU 和 nn.LSTM"
+        "（TorchDynamo 让它们照常逐步运行，即图中断）；"
+        "fullgraph=True 时，图中断就是错误。",
+    ),
+    "compile-rnn.fix": (
+        "Drop fullgraph=True: the rest of the model is compiled and the recurrent layer runs"
+        " as it does without compiling (the page Compiling and exporting RNNs shows it).",
+        "去掉 fullgraph=True：模型的其余部分会被编译，循环层照常运行"
+        "（“编译与导出 RNN”一页演示了这一点）。",
+    ),
+    "export-flat-weights.cause": (
+        "A warning, not an error: nn.RNN, nn.GRU and nn.LSTM keep their weights in a plain"
+        " list as well, and torch.export warns about it; the exported program still runs"
+        " (it becomes an error only where warnings are turned into errors).",
+        "这是警告，不是错误：nn.RNN、nn.GRU 和 nn.LSTM 还在一个普通列表里保存权重，"
+        "torch.export 对此发出警告；导出的程序照样能运行（只有把警告当作错误时才会出错）。",
+    ),
+    "export-flat-weights.fix": (
+        "Ignore this one warning around the export, warnings.filterwarnings('ignore',"
+        ' message="The tensor attributes self._flat_weights"), and check the exported'
+        " program against the module.",
+        "在导出时忽略这一条警告：warnings.filterwarnings('ignore',"
+        ' message="The tensor attributes self._flat_weights")，并把导出的程序与模块对比检查。',
+    ),
     # ------------------------------------------------------------- the error atlas page
     "atlas.message": ("Message (as torch raises it)", "消息（torch 报出的原文）"),
     "atlas.entry": ("Entry", "条目"),
@@ -1105,6 +1164,29 @@ _TEXTS: dict[str, tuple[str, str]] = {
         " traceback. Otherwise look at the line the traceback ends in.",
         "仅凭这条消息不能认定是 RNN 的错误。如果回溯止于 torch/nn/modules/rnn.py，那是输入或"
         "状态不是张量：请粘贴完整的回溯。否则请看回溯所指的那一行。",
+    ),
+    "unrelated.export_guard": (
+        "Not an error of the recurrent modules: torch.export fixed a size of the example"
+        " input (often the batch) and the exported program refuses another. Export with"
+        " dynamic_shapes, e.g. ({{0: torch.export.Dim('batch')}},), and check what the"
+        " program accepts (the page Compiling and exporting RNNs).",
+        "这不是循环模块的错误：torch.export 固定了示例输入的某个大小（通常是批量大小），"
+        "导出的程序拒绝其他大小。请用 dynamic_shapes 导出，"
+        "例如 ({{0: torch.export.Dim('batch')}},)，"
+        "并检查程序接受什么（见“编译与导出 RNN”一页）。",
+    ),
+    "unrelated.export_constraints": (
+        "Not an error of the recurrent modules: you marked {dim} as dynamic but the model"
+        " uses it as a constant. Read the lines after the message: they say where; mark"
+        " only the sizes the model truly leaves free.",
+        "这不是循环模块的错误：你把 {dim} 标成了动态，但模型把它当作常数使用。"
+        "请看消息后面的几行：它们指出了位置；只把模型真正不固定的大小标成动态。",
+    ),
+    "unrelated.onnx": (
+        "Not an error of the recurrent modules: ONNX export needs the package onnx (and"
+        ' onnxscript for dynamo=True): "pip install onnx onnxscript".',
+        "这不是循环模块的错误：ONNX 导出需要 “onnx” 包（dynamo=True 时还需要 “onnxscript”）："
+        '"pip install onnx onnxscript"。',
     ),
     "unrelated.other": (
         "Not one of the errors nn.RNN, nn.GRU, nn.LSTM, their cells or torch.nn.utils.rnn raise"
