@@ -53,9 +53,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     # The input.
     "diagnose.packed_data": {
         "en": "the packed data has shape {shape} but must be (total steps, {input_size}): pack"
-        " tensors whose last axis is input_size={input_size}.",
+        " tensors whose last axis is {arg:input_size={input_size}}.",
         "zh": "打包后的数据形状为 {shape}，但必须是 (总时间步数, {input_size})：请打包最后一个轴"
-        "为 input_size={input_size} 的张量。",
+        "为 {arg:input_size={input_size}} 的张量。",
     },
     "diagnose.input_not_tensor": {
         "en": "input is a {type}, not a tensor: convert it with torch.tensor(...) or"
@@ -112,10 +112,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name} has dtype {dtype} but the module's weights are {weight}: the recurrent"
         " modules compute in real numbers. Keep the real and imaginary parts as features:"
         " torch.view_as_real({name}).flatten(-2) has {doubled} features, for a module built"
-        " with input_size={doubled}.",
+        " with {arg:input_size={doubled}}.",
         "zh": "{name} 的 dtype 为 {dtype}，但模块的权重是 {weight}：循环模块只做实数运算。"
         "请把实部和虚部都当作特征：torch.view_as_real({name}).flatten(-2) 有 {doubled} 个特征，"
-        "配合用 input_size={doubled} 构建的模块。",
+        "配合用 {arg:input_size={doubled}} 构建的模块。",
     },
     "diagnose.dtype.state": {
         "en": "{name} has dtype {dtype} but the module's weights are {weight}: create it with"
@@ -279,13 +279,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diagnose.state.never_suffix": {"en": " {never}", "zh": "{never}"},
     "diagnose.state.last_axis": {
         "en": " The last axis is {got} but must be {expected}, the module's"
-        " hidden_size={hidden_size}.",
-        "zh": "最后一个轴为 {got}，但必须是 {expected}，即模块的 hidden_size={hidden_size}。",
+        " {arg:hidden_size={hidden_size}}.",
+        "zh": "最后一个轴为 {got}，但必须是 {expected}，即模块的 {arg:hidden_size={hidden_size}}。",
     },
     "diagnose.state.last_axis_proj": {
-        "en": " The last axis is {got} but must be {expected}: with proj_size={proj_size}, h is"
-        " projected down to proj_size.",
-        "zh": "最后一个轴为 {got}，但必须是 {expected}：proj_size={proj_size} 时，h 被投影到 "
+        "en": " The last axis is {got} but must be {expected}: with"
+        " {arg:proj_size={proj_size}}, h is projected down to proj_size.",
+        "zh": "最后一个轴为 {got}，但必须是 {expected}：{arg:proj_size={proj_size}} 时，h 被投影到 "
         "proj_size。",
     },
     "diagnose.state.last_axis_cell": {

@@ -610,15 +610,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------- the input
     "input-size-mismatch.cause": (
         "The last axis of the input has {got} features, but the module was built with"
-        " input_size={expected}. The features are always the last axis.",
-        "输入的最后一个轴有 {got} 个特征，但模块是用 input_size={expected} 构建的。"
+        " {arg:input_size={expected}}. The features are always the last axis.",
+        "输入的最后一个轴有 {got} 个特征，但模块是用 {arg:input_size={expected}} 构建的。"
         "特征总是在最后一个轴。",
     ),
     "input-size-mismatch.fix": (
         "Give the input {expected} features per time step, or build the module with"
-        " input_size={got}. If the features sit on another axis, move them last with"
+        " {arg:input_size={got}}. If the features sit on another axis, move them last with"
         " x.permute or x.transpose, not x.view.",
-        "让输入每个时间步有 {expected} 个特征，或用 input_size={got} 构建模块。"
+        "让输入每个时间步有 {expected} 个特征，或用 {arg:input_size={got}} 构建模块。"
         "如果特征在别的轴上，用 x.permute 或 x.transpose 把它移到最后，不要用 x.view。",
     ),
     "input-must-have-dimensions.packed.cause": (
@@ -797,14 +797,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------- construction
     "dropout-single-layer.cause": (
         "dropout={p} is applied between stacked layers only, never after the last one; with"
-        " num_layers={layers} it does nothing.",
-        "dropout={p} 只作用在堆叠的层之间，从不作用在最后一层之后；num_layers={layers} 时它什么"
-        "也不做。",
+        " {arg:num_layers={layers}} it does nothing.",
+        "dropout={p} 只作用在堆叠的层之间，从不作用在最后一层之后；"
+        "{arg:num_layers={layers}} 时它什么也不做。",
     ),
     "dropout-single-layer.fix": (
-        "Stack at least two layers (num_layers=2), or keep dropout=0 and put an nn.Dropout on"
+        "Stack at least two layers ({arg:num_layers=2}), or keep dropout=0 and put an nn.Dropout on"
         " the output yourself.",
-        "至少堆叠两层（num_layers=2），或者保持 dropout=0，自己在输出上加一个 nn.Dropout。",
+        "至少堆叠两层（{arg:num_layers=2}），或者保持 dropout=0，自己在输出上加一个 nn.Dropout。",
     ),
     "dropout-range.cause": (
         "dropout is a probability: a number from 0 to 1 (a bool is not accepted).",
@@ -854,8 +854,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "proj_size 必须是大于或等于 0 的整数；0 表示不投影。",
     ),
     "proj-size-negative.fix": (
-        "Use proj_size=0 for no projection.",
-        "不投影时用 proj_size=0。",
+        "Use {arg:proj_size=0} for no projection.",
+        "不投影时用 {arg:proj_size=0}。",
     ),
     "proj-size-too-large.cause": (
         "proj_size shrinks h below hidden_size, so it must be smaller than hidden_size.",
@@ -910,12 +910,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "单元的状态没有层的轴。",
     ),
     "cell-input-size.cause": (
-        "The cell's input has {got} features, but the cell was built with input_size={expected}.",
-        "单元的输入有 {got} 个特征，但单元是用 input_size={expected} 构建的。",
+        "The cell's input has {got} features, but the cell was built with"
+        " {arg:input_size={expected}}.",
+        "单元的输入有 {got} 个特征，但单元是用 {arg:input_size={expected}} 构建的。",
     ),
     "cell-input-size.fix": (
-        "Give the input {expected} features (last axis), or build the cell with input_size={got}.",
-        "让输入（最后一个轴）有 {expected} 个特征，或用 input_size={got} 构建单元。",
+        "Give the input {expected} features (last axis), or build the cell with"
+        " {arg:input_size={got}}.",
+        "让输入（最后一个轴）有 {expected} 个特征，或用 {arg:input_size={got}} 构建单元。",
     ),
     "cell-batch.cause": (
         "The cell's input holds {batch} rows (the batch) but {state} holds {got}: a cell's"
