@@ -25,13 +25,17 @@ from tools.doc_suite import (
 pytest_collect_file = (page_sybil() + docstring_sybil()).pytest()
 
 
-def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(
+    item: pytest.Item, nextitem: pytest.Item | None
+) -> Generator[None, None, None]:
     """After the last example of a page or module: fail when it left global state changed.
 
     Every page starts from fresh state (tools.doc_suite.fresh_state), so a leak cannot
     change another page's result; it is still an error, since a reader running the pages
     one after another in one session would see it.
     """
+    yield  # pytest's own teardown first, so that the next page still sets up cleanly
     example: Any = getattr(item, "example", None)
     if example is None or (nextitem is not None and nextitem.parent is item.parent):
         return

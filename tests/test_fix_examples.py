@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -161,3 +162,85 @@ def test_command_reports_file_and_line(page: Path) -> None:
         lines[-1]
         == "fix-examples: 5 example(s) rewritten, 0 left to fix by hand, 1 page(s) checked"
     )
+
+
+REFUSED = {
+    "fence": (">>> print('```')", "x", "code fence"),
+    "prompt": (">>> print('>>> 1 + 1')", "x", "'>>>' line"),
+    "address": (">>> object()", "<object>", "object address"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(REFUSED))
+def test_output_that_would_break_or_drift_is_refused(tmp_path: Path, kind: str) -> None:
+    source, want, says = REFUSED[kind]
+    text = f"# Refused\n\n```python\n{source}\n{want}\n\n```\n"
+    path = tmp_path / "refused.md"
+    path.write_text(text, encoding="utf-8")
+    outcome = fix_page(path)
+    assert outcome.changed == []
+    assert len(outcome.refused) == 1 and outcome.refused[0][0] == 4, outcome.refused
+    assert says in outcome.refused[0][1]
+    assert path.read_text(encoding="utf-8") == text  # the page is left as it was
+
+
+def test_set_order_is_refused(tmp_path: Path) -> None:
+    """A set prints in an order that depends on the hash seed: never written."""
+    text = (
+        "# Sets\n\n```python\n"
+        ">>> {'apple', 'banana', 'cherry', 'date', 'elder', 'fig', 'grape', 'hazel'}\n"
+        "{'apple'}\n\n```\n"
+    )
+    path = tmp_path / "sets.md"
+    path.write_text(text, encoding="utf-8")
+    result = subprocess.run(  # hash seed 0 here; the tool's second run uses another one
+        [sys.executable, str(ROOT / "tools" / "fix_examples.py"), str(path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
+    assert result.returncode == 1, result.stdout
+    assert f"{path}:4: not rewritten, the output differs from run to run" in result.stdout
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_refusals_name_file_and_line_and_fail(tmp_path: Path) -> None:
+    path = tmp_path / "refused.md"
+    path.write_text("# R\n\n```python\n>>> print('```')\nx\n\n```\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "fix_examples.py"), str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{path}:4: not rewritten, the output contains a code fence")
+
+
+ELIDED = """\
+# Elided
+
+```python
+>>> import torch
+>>> x = torch.arange(100.)
+>>> print(x); print(x.shape)
+tensor([...])
+torch.Size([9])
+>>> print(x[:3]); print(x.dtype)
+tensor([0., 1., ...])
+torch.int64
+
+```
+"""
+
+
+def test_intentional_ellipsis_is_kept_and_a_second_run_is_identical(tmp_path: Path) -> None:
+    path = tmp_path / "elided.md"
+    path.write_text(ELIDED, encoding="utf-8")
+    outcome = fix_page(path)
+    assert outcome.changed == [6, 9] and outcome.refused == [], outcome
+    fixed = path.read_text(encoding="utf-8")
+    assert fixed == ELIDED.replace("Size([9])", "Size([100])").replace("int64", "float32")
+    assert _failures(path) == []
+    again = fix_page(path)
+    assert again.changed == [] and again.refused == []
+    assert path.read_text(encoding="utf-8") == fixed
