@@ -229,3 +229,48 @@ def test_unrelated_says_where_to_look() -> None:
     other = unrelated("KeyError: 'x'")
     assert "error atlas" in other and "rnn-guide diagnose" in other
     assert "错误图鉴" in unrelated("KeyError: 'x'", "zh")
+
+
+# ---------------------------------------------------------------- code fixes, applied
+def test_code_fixes_remove_their_error_on_generated_calls() -> None:
+    """Over generated wrong calls: apply the printed code and torch no longer raises that error."""
+    import torch
+    from hypothesis import given, settings
+    from torch import nn
+
+    from tests.test_diagnose import wrong_calls
+
+    def raised(module: nn.RNNBase, x: object, hx: object) -> str | None:
+        try:
+            with torch.no_grad():
+                module(x, hx)
+        except Exception as error:  # whatever torch raises
+            return f"{type(error).__name__}: {error}"
+        return None
+
+    applied = []
+
+    @settings(max_examples=150, deadline=None, derandomize=True, database=None)
+    @given(wrong_calls())
+    def check(call: tuple[nn.RNNBase, object, object]) -> None:
+        module, x, hx = call
+        message = raised(module, x, hx)
+        found = explain(traceback_of(message)) if message else None
+        if found is None or not found.code:
+            return
+        names: dict[str, object] = {"torch": torch, "x": x}
+        pair = isinstance(hx, tuple) and len(hx) == 2
+        names["h_0"], names["c_0"] = hx if pair else (hx, None)  # type: ignore[misc]
+        exec(found.code, names)
+        fixed = (names["h_0"], names["c_0"]) if pair else names["h_0"]
+        after = raised(module, names["x"], fixed)
+        again = explain(traceback_of(after)) if after else None
+        assert again is None or again.id != found.id, (message, found.code, after)
+        applied.append(found.id)
+
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        check()
+    assert len(applied) >= 10, applied
