@@ -35,6 +35,7 @@ PAGES = [
     "docs/en/reference/shapes.md",
     "docs/en/how-to/read-the-source.md",
     "docs/zh/explanation/epoch-batch-iteration.md",
+    "docs/zh/reference/cli.md",  # argparse's own words in Chinese: the .mo package data
 ]
 
 # Runs inside the fresh venv, from a directory holding copies of tools/ and the pages.
