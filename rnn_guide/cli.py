@@ -40,15 +40,17 @@ __all__ = ["default_lang", "main", "wrap"]
 
 PROG = "rnn-guide"
 
-#: One example per subcommand, shown at the end of its help.
 EXAMPLES: Mapping[str, str] = {
     "shapes": f"{PROG} shapes LSTM --input-size 5 --hidden-size 6 --input 7,3,5",
     "diagnose": f"{PROG} diagnose GRU --input-size 4 --hidden-size 6 --input 7,3,4 --h0 2,3,6",
     "explain": f'{PROG} explain "Expected hidden size (1, 3, 6), got [1, 1, 6]"',
 }
+"""One example per subcommand, shown at the end of its help."""
 
-# The most the command reads from stdin: a long log keeps its end, where the error is.
+# What the command reads from stdin: the last megabyte of at most 16 (an endless
+# stream ends there too).
 _STDIN_LIMIT = 1 << 20
+_STDIN_CHUNKS = 15
 
 # The axes of each tensor, by the layout of the call.
 _AXES: dict[str, tuple[str, ...]] = {
@@ -226,11 +228,11 @@ class _Terminal:
             encoding = getattr(self.stream, "encoding", None) or "ascii"
             plain = output.translate(_ASCII)
             self.stream.write(plain.encode(encoding, "backslashreplace").decode(encoding))
-        except (ValueError, OSError):  # stdout closed: nothing to write to
+        except (ValueError, OSError, AttributeError):  # closed, or no stream at all
             return
         try:
             self.stream.flush()
-        except (ValueError, OSError):
+        except (ValueError, OSError, AttributeError):
             return
 
     def line(self, paragraph: str, indent: str = "", style: str = "") -> None:
@@ -646,11 +648,13 @@ def _read_stdin(stdin: IO[str] | None, lang: Lang) -> str:
     try:
         buffer = getattr(stdin, "buffer", None)
         if buffer is not None:
-            data = buffer.read(_STDIN_LIMIT + 1)
-            while len(data) > _STDIN_LIMIT:  # keep the end of a long log
+            data = buffer.read(_STDIN_LIMIT)
+            for _ in range(_STDIN_CHUNKS):  # a longer log keeps its end, where the error is
                 more = buffer.read(_STDIN_LIMIT)
-                data = data[-_STDIN_LIMIT:] + more if more else data[-_STDIN_LIMIT:]
-            return str(data.decode("utf-8", errors="replace"))
+                if not more:
+                    break
+                data = data[-_STDIN_LIMIT:] + more
+            return str(data[-_STDIN_LIMIT:].decode("utf-8", errors="replace"))
         return str(stdin.read(_STDIN_LIMIT))
     except (OSError, ValueError, UnicodeError) as error:
         reason = type(error).__name__

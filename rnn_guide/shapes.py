@@ -52,12 +52,10 @@ _MODES: Final[Mapping[str, Mode]] = {
     "LSTM": "LSTM",
 }
 
-#: The largest size PyTorch holds (sizes are int64), and the most bytes one tensor has.
 INT64_MAX: Final = 2**63 - 1
+"""The largest size PyTorch holds (sizes are int64), and the most bytes one tensor has."""
 _FLOAT32_BYTES: Final = 4
 
-#: The `ShapeError` messages in English for Python, by their short key: a view of the
-#: `"shape.*"` entries of [`rnn_guide.messages.MESSAGES`][rnn_guide.messages.MESSAGES].
 MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
     {
         key.removeprefix("shape."): template(key)
@@ -67,8 +65,9 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
 )
 """Every error message `ShapeError` can carry, English, as `str.format` templates.
 
-Keys are those of the message table without their `shape.` prefix; the table also has
-the Chinese texts and the command line's wording.
+Keys are those of the message table,
+[`rnn_guide.messages.MESSAGES`][rnn_guide.messages.MESSAGES], without their `shape.`
+prefix; the table also has the Chinese texts and the command line's wording.
 """
 
 

@@ -880,3 +880,26 @@ def test_chinese_output_has_no_english_sentence(args: tuple[str, ...]) -> None:
         kept.append(line)
     words = english_words("\n".join(kept))
     assert not words, (words, output)
+
+
+def test_an_endless_stdin_is_read_in_bounded_time() -> None:
+    result = subprocess.run(
+        f"yes 'noise, not an error' | {SCRIPT} explain",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=environment(),
+        timeout=120,
+    )
+    no_traceback(result)
+    assert result.returncode == 1
+    assert result.stdout.startswith("Not a message rnn-guide knows: 'noise, not an error noise")
+
+
+@pytest.mark.parametrize("args", [("shapes", *RNN, "--input", "7,3,5"), ("shapes", *RNN)])
+def test_closed_stdout_and_stderr_get_no_traceback(args: tuple[str, ...]) -> None:
+    command = " ".join([str(SCRIPT), *args])
+    result = subprocess.run(
+        f"{command} >&- 2>&-; echo $?", shell=True, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip() in ("0", "2"), result

@@ -71,13 +71,15 @@ Surface = Literal["python", "cli"]
 """Where a message is shown: Python (arguments as `name=value`) or the command line."""
 
 LANGS: Final[tuple[Lang, ...]] = get_args(Lang)
+"""The languages of the table, English first."""
 SURFACES: Final[tuple[Surface, ...]] = get_args(Surface)
+"""The surfaces a message is worded for."""
 
-#: The command-line spelling of the arguments whose flag is not `--` + the name with
-#: dashes; `""` marks a positional argument (written as its value alone).
 CLI_FLAGS: Final[Mapping[str, str]] = MappingProxyType(
     {"mode": "", "h_0": "--h0", "c_0": "--c0", "input": "--input"}
 )
+"""The command-line spelling of the arguments whose flag is not `--` + the name with
+dashes; `""` marks a positional argument (written as its value alone)."""
 
 
 def _merge(*sections: tuple[str, Mapping[str, Mapping[str, str]]]) -> dict[str, dict[str, str]]:
@@ -90,7 +92,6 @@ def _merge(*sections: tuple[str, Mapping[str, Mapping[str, str]]]) -> dict[str, 
     return merged
 
 
-#: The whole table: key -> {"en": template, "zh": template}. Read-only.
 MESSAGES: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
     {
         key: MappingProxyType(texts)
@@ -104,6 +105,11 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
         ).items()
     }
 )
+"""The whole table, read-only: key -> {"en": template, "zh": template}.
+
+Keys start with their section: `shape.`, `cli.`, `args.`, `argparse.`, `diagnose.`,
+`explain.`; a key ending in `@cli` is the command line's wording of the key before it.
+"""
 
 
 class Arg(str):

@@ -26,10 +26,10 @@ from rnn_guide.messages.cli import PLURALS
 
 __all__ = ["DOMAIN", "LOCALE_DIR", "catalog_path", "mo_bytes", "translated"]
 
-#: The gettext domain of the command.
 DOMAIN: Final = "rnn_guide"
-#: Where the compiled catalogs live: `<LOCALE_DIR>/<lang>/LC_MESSAGES/rnn_guide.mo`.
+"""The gettext domain of the command."""
 LOCALE_DIR: Final = Path(__file__).resolve().parent.parent / "locale"
+"""Where the compiled catalogs live: `<LOCALE_DIR>/<lang>/LC_MESSAGES/rnn_guide.mo`."""
 
 _HEADER: Final = (
     "Project-Id-Version: rnn-guide\n"

@@ -166,7 +166,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-#: argparse's own strings. "en" is argparse's message id (Python 3.10 to 3.13).
 ARGPARSE: dict[str, dict[str, str]] = {
     "argparse.usage": {"en": "usage: ", "zh": "用法："},
     "argparse.positionals": {"en": "positional arguments", "zh": "位置参数"},
@@ -249,6 +248,7 @@ ARGPARSE: dict[str, dict[str, str]] = {
         "zh": "子命令 '%(parser_name)s' 已弃用",
     },
 }
+"""argparse's own strings; "en" is argparse's message id (Python 3.10 to 3.13)."""
 
-#: The plural message ids of the ngettext calls, by key.
 PLURALS: dict[str, str] = {"argparse.expected_n": "expected %s arguments"}
+"""The plural message ids of argparse's ngettext calls, by key."""
