@@ -657,7 +657,7 @@
     var copyButton = element("button", { type: "button", class: "md-button rg-calc__button", text: t.copy });
     var linkButton = element("button", { type: "button", class: "md-button rg-calc__button", text: t.link });
     var output = element("div", { class: "rg-calc__results" }, [status, answerBox]);
-    // Below the form and the answer, across both: the Python that asks the same.
+    // The Python that asks the same question.
     var python = element("div", { class: "rg-calc__python" }, [
       element("p", { class: "rg-calc__label", id: id + "-python", text: t.python }),
       element("pre", { class: "rg-calc__code", "aria-labelledby": id + "-python" }, [code]),
@@ -675,9 +675,8 @@
 
     root.textContent = "";
     root.appendChild(summary);
-    root.appendChild(form);
-    root.appendChild(output);
-    root.appendChild(python);
+    // One box: on a wide screen the answer sticks beside the form and the Python below it.
+    root.appendChild(element("div", { class: "rg-calc__main" }, [form, output, python]));
     root.setAttribute("data-ready", "true");
 
     function read() {
