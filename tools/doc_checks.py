@@ -457,3 +457,84 @@ def import_problems(docs: Path = DOCS, pyproject: Path = ROOT / "pyproject.toml"
                 if problem:
                     problems.append(problem)
     return problems
+
+
+# A notebook cell whose output depends on the CPU (text sampled from a trained model)
+# says so, with the reason, in its metadata: {"output_varies": "why"}.
+OUTPUT_VARIES = "output_varies"
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+
+def _output_summary(cell: dict[str, object]) -> list[tuple[str, str]]:
+    """(kind, text) of each output of a code cell: stream text, plain text, image, error."""
+    summary = []
+    for output in cell.get("outputs", []) or []:  # type: ignore[union-attr]
+        kind = output.get("output_type", "")
+        if kind == "stream":
+            name, text = f"stream:{output.get('name')}", "".join(output.get("text", ""))
+            if summary and summary[-1][0] == name:  # a front end may join them, or not
+                summary[-1] = (name, summary[-1][1] + text)
+            else:
+                summary.append((name, text))
+        elif kind == "error":
+            summary.append(("error", f"{output.get('ename')}: {output.get('evalue')}"))
+        else:
+            data = output.get("data", {})
+            images = sorted(key for key in data if key.startswith("image/"))
+            if images:
+                summary.append(("image", ",".join(images)))
+            else:
+                summary.append(("text", "".join(data.get("text/plain", ""))))
+    return summary
+
+
+def _same_text(saved: str, fresh: str) -> bool:
+    """Equal words, and numbers equal to 5 % (the last digits of a loss vary by CPU)."""
+    if _NUMBER.sub("#", saved) != _NUMBER.sub("#", fresh):
+        return False
+    import math
+
+    return all(
+        math.isclose(float(a), float(b), rel_tol=0.05, abs_tol=0.05)
+        for a, b in zip(_NUMBER.findall(saved), _NUMBER.findall(fresh), strict=True)
+    )
+
+
+def saved_error_problems(notebook: Path) -> list[str]:
+    """A traceback saved in a notebook: the site would show it as the tutorial's result."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    code = [cell for cell in cells if cell["cell_type"] == "code"]
+    return [
+        f"{_rel(notebook)}: code cell {index} has a saved traceback ({text}); fix the cell, "
+        "then run the whole notebook again and save it"
+        for index, cell in enumerate(code, start=1)
+        for kind, text in _output_summary(cell)
+        if kind == "error"
+    ]
+
+
+def stale_output_problems(notebook: Path, fresh_cells: list[dict[str, object]]) -> list[str]:
+    """Saved outputs that differ from what the code cells print when run now."""
+    saved = [
+        cell
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        if cell["cell_type"] == "code"
+    ]
+    fresh = [cell for cell in fresh_cells if cell.get("cell_type") == "code"]
+    problems = []
+    for index, (old, new) in enumerate(zip(saved, fresh, strict=False), start=1):
+        before, after = _output_summary(old), _output_summary(new)
+        varies = bool((old.get("metadata") or {}).get(OUTPUT_VARIES))
+        same = [kind for kind, _ in before] == [kind for kind, _ in after] and (
+            varies or all(_same_text(a, b) for (_, a), (_, b) in zip(before, after, strict=True))
+        )
+        if not same:
+            shown = next(
+                (b for (_, b), (_, a) in zip(before, after, strict=False) if a != b),
+                before[0][1] if before else "(nothing)",
+            )
+            problems.append(
+                f"{_rel(notebook)}: code cell {index}: the saved output is stale (saved "
+                f"{shown.strip()[:80]!r}); run the whole notebook again and save it"
+            )
+    return problems
