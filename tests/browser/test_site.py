@@ -32,10 +32,9 @@ from tests.browser.calculator_checks import (  # noqa: E402
 )
 from tests.browser.navigation_checks import (  # noqa: E402
     test_chinese_pages_show_material_in_chinese,
-    test_language_switch_keeps_the_page,
+    test_language_switch_keeps_the_page_and_the_section,
     test_missing_pages_get_a_working_404_page,
-    test_search_finds_the_page,
-    test_search_index_is_the_one_the_pages_give,
+    test_the_chinese_404_page_is_chinese_and_leads_home,
 )
 
 __all__ = [
@@ -45,10 +44,9 @@ __all__ = [
     "test_calculator_in_chinese_names_the_same_errors",
     "test_calculator_survives_instant_navigation",
     "test_chinese_pages_show_material_in_chinese",
-    "test_language_switch_keeps_the_page",
+    "test_language_switch_keeps_the_page_and_the_section",
     "test_missing_pages_get_a_working_404_page",
-    "test_search_finds_the_page",
-    "test_search_index_is_the_one_the_pages_give",
+    "test_the_chinese_404_page_is_chinese_and_leads_home",
 ]
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
