@@ -46,8 +46,11 @@ $(STAMP): pyproject.toml constraints.txt tools/cjk_breaks/pyproject.toml
 
 setup: $(STAMP)  ## Create .venv and install everything (done by the other targets too).
 
-serve: $(STAMP)  ## Serve the site with live reload on http://127.0.0.1:8000/.
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+# A saved page is rebuilt alone (--dirty): navigation, search, pages that link to it and
+# the API page (after a docstring edit) may stay stale until the next start; warnings are printed, not fatal (MkDocs
+# itself warns about every dirty build). `make build` and `make test` stay full and strict.
+serve: $(STAMP)  ## Serve the site with live reload on http://127.0.0.1:8000/ (zh: /zh/).
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty --no-strict
 
 build: $(STAMP)  ## Build the static site into site/ (strict: broken links fail).
 	$(BIN)/mkdocs build --strict
@@ -87,8 +90,9 @@ clean:  ## Remove the built site and caches (keeps .venv).
 # Measurements of the project itself, not part of `make test`: build time against a bare
 # Material build, `make test` part by part with the doc suite's per-example overhead, how
 # both grow with x1/x5/x10 copies of the docs, and one-by-one vs batched nn.RNN (written
-# to benchmarks/results/batching.json for the batching figure). About 10 minutes on 2 cores;
-# BENCH_ARGS=--quick for a smoke run, BENCH_ARGS=--with-speedups for the xdist comparisons.
+# to benchmarks/results/batching.json and the batching page's tables), and the preview: a
+# saved page to the new page being served. About 10 minutes on 2 cores;
+# BENCH_ARGS=--quick for a smoke run.
 .PHONY: bench
 bench: $(STAMP)  ## Time the build and the tests, their growth, and batching (benchmarks/).
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)

@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/run.py [--quick]
 
-In order: build_time, test_time, scaling, batching (each in its own process, so one
-script's imports and threads never colour another's numbers), then a summary of the
+In order: build_time, test_time, scaling, batching, preview (each in its own process, so
+one script's imports and threads never colour another's numbers), then a summary of the
 goals.  ``--quick`` trims repeats and scaling factors for a fast smoke run.
 Every script also writes its numbers to benchmarks/results/<name>.json.
 """
@@ -31,6 +31,7 @@ def steps(quick: bool) -> list[list[str]]:
         ["test_time.py", "--repeat", "1", "--phase", "xdist"],
         ["scaling.py", *(["--factors", "1", "2", "--pages", "2"] if quick else [])],
         ["batching.py", *(["--repeats", "2"] if quick else [])],
+        ["preview.py", "--edits", "3" if quick else "7"],
     ]
     return plan
 
@@ -66,6 +67,14 @@ def summary() -> str:
             lines.append(
                 f"   scaling {what}: x{scaling['factor_ratio']:.0f} docs -> {ratio:.2f}x time"
                 f" (goal <= {scaling['goal']}x for x10): {met}"
+            )
+    preview = read("preview")
+    if preview:
+        for lang, median in preview["median_s"].items():
+            met = "met" if median <= preview["goal_s"] else "NOT met"
+            lines.append(
+                f"   preview ({lang}): {median:.2f} s from saving a page to serving it"
+                f" (goal <= {preview['goal_s']} s): {met}"
             )
     return "\n".join(lines)
 
