@@ -141,3 +141,11 @@ figures: $(STAMP)  ## Redraw the site's SVG figures (docs/<lang>/assets/figures/
 .PHONY: calculator-messages
 calculator-messages: $(STAMP)  ## Rewrite the calculator's messages from rnn_guide/messages.
 	$(BIN)/python tools/calculator_messages.py
+
+# The corpus of real RNN error messages (tests/data/error-corpus.json, raised by running
+# each call) and the error atlas's generated parts (from rnn_guide/messages/explain.py);
+# tests/test_error_corpus.py fails when either is stale.
+.PHONY: error-atlas
+error-atlas: $(STAMP)  ## Rewrite the error corpus and the error atlas's generated lists.
+	$(BIN)/python -m tools.error_corpus
+	$(BIN)/python -m tools.error_atlas
