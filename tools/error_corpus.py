@@ -881,7 +881,7 @@ def collect() -> dict[str, Any]:
     names = [entry["name"] for entry in entries]
     if len(set(names)) != len(names):
         raise RuntimeError("corpus case names must be unique")
-    return {"torch": torch.__version__, "cases": entries}
+    return {"torch": torch.__version__.split("+")[0], "cases": entries}
 
 
 def render(corpus: dict[str, Any]) -> str:
