@@ -27,7 +27,8 @@ committed files through its documented options:
     ``变长序列`` becomes ``变/长/序列``. Each term is one word in the index.
 
 The text read is every Markdown page and notebook under docs/ (both languages: an
-English page may quote Chinese). Removing every character that is not Han joins more
+English page may quote Chinese), the snippets and tables they include, and the package,
+whose docstrings and messages the API page shows. Removing every character that is not Han joins more
 text than the index ever holds together, so the dictionary may keep a few words no cut
 needs, never miss one. ``tests/test_search_words.py`` fails when a page has text the
 committed dictionary does not cover; the message says to run ``make search-words``.
@@ -79,11 +80,24 @@ def han_text(texts: Iterable[str]) -> set[str]:
     return runs
 
 
+# What the pages are made of besides docs/: included snippets and tables, and the
+# package, whose docstrings and message tables the API page shows.
+INCLUDED = ["includes", "benchmarks/results", "rnn_guide", "CONTRIBUTING.md"]
+
+
 def site_texts(docs: Path = DOCS) -> list[str]:
-    """The text of every Markdown page and notebook under ``docs`` (notebooks decoded)."""
+    """The text of every page and notebook under ``docs`` and of what the pages include.
+
+    Notebooks are decoded from JSON; Python files are read whole (their docstrings and
+    strings reach the API page).
+    """
+    paths = sorted(docs.rglob("*"))
+    for name in INCLUDED:
+        path = docs.parent / name
+        paths += sorted(path.rglob("*")) if path.is_dir() else [path]
     texts = []
-    for path in sorted(docs.rglob("*")):
-        if path.suffix == ".md":
+    for path in paths:
+        if path.suffix in (".md", ".py"):
             texts.append(path.read_text(encoding="utf-8"))
         elif path.suffix == ".ipynb":
             texts.append(" ".join(_strings(json.loads(path.read_text(encoding="utf-8")))))
