@@ -211,7 +211,7 @@ def test_calculator_in_chinese_names_the_same_errors(site: Any, page: Any) -> No
 
 @pytest.mark.browser
 def test_the_python_shown_runs_and_agrees_with_torch(site: Any, page: Any) -> None:
-    # The module line of the page's Python, run with torch on small valid cases: its
+    # The module line of the page's Python, run with torch on 12 small valid cases: its
     # output and states have the shapes the page shows.
     import torch
     from torch import nn
@@ -221,7 +221,7 @@ def test_the_python_shown_runs_and_agrees_with_torch(site: Any, page: Any) -> No
     checked = 0
     for have in got:
         answer = have["answer"]
-        if not answer["ok"] or checked >= 25:
+        if not answer["ok"] or checked >= 12:
             continue
         namespace: dict[str, Any] = {"nn": nn}
         module_line = next(line for line in have["code"].splitlines() if line.startswith("rnn ="))
@@ -234,7 +234,7 @@ def test_the_python_shown_runs_and_agrees_with_torch(site: Any, page: Any) -> No
         assert format_shape(h_n.shape) == answer["h_n"], have["code"]
         assert (format_shape(c_n.shape) if c_n is not None else "—") == answer["c_n"]
         checked += 1
-    assert checked == 25, checked
+    assert checked == 12, checked
 
 
 @pytest.mark.browser

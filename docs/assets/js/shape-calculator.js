@@ -17,7 +17,7 @@
   var INT64_MAX = BigInt("9223372036854775807");
   var FLOAT32_BYTES = BigInt(4);
   var MAX_RANK = 64; // PyTorch's limit on dimensions
-  var MAX_FIELD = 2000; // characters read from a field or the address
+  var MAX_FIELD = 2000; // characters a field holds (also read from the address)
 
   // The axis names are PyTorch's own, the same in both languages.
   var AXES = {
@@ -584,7 +584,9 @@
     }
 
     function textInput(numeric) {
-      var input = element("input", { type: "text", autocomplete: "off", spellcheck: "false" });
+      var input = element("input", {
+        type: "text", autocomplete: "off", spellcheck: "false", maxlength: String(MAX_FIELD)
+      });
       if (numeric) {
         input.setAttribute("inputmode", "numeric");
       }
