@@ -5,6 +5,7 @@ Each fault of the old deploy.yml is planted in a copy of the workflows and seen 
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tools.constraints import render
+from tools.test_record import stamp
 from tools.workflow_checks import constraints_problems, deploy_problems, pinning_problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,3 +162,19 @@ def test_make_constraints_pins_every_package_once_in_order() -> None:
 def test_constraints_header_says_how_to_refresh() -> None:
     head = (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()[:3]
     assert any("make constraints" in line for line in head)
+
+
+def _record(tmp_path: Path, runs: list[str]) -> str:
+    path = tmp_path / "record.json"
+    entries = [{"run": run, "passed": 1, "skipped": 0, "examples": {}} for run in runs]
+    path.write_text(json.dumps({"torch": "2.13.0", "python": "3.11.7", "runs": entries}))
+    return str(path)
+
+
+def test_stamp_needs_every_run_of_the_examples(tmp_path: Path) -> None:
+    examples = {"en": 3, "zh": 3}
+    assert stamp(examples, path="") is None  # no record: a build not preceded by make test
+    assert stamp(examples, path=str(tmp_path / "missing.json")) is None
+    assert stamp(examples, path=_record(tmp_path, ["default", "portability"])) is None
+    full = stamp(examples, path=_record(tmp_path, ["default", "portability", "reseeded"]))
+    assert full == {"torch": "2.13.0", "python": "3.11.7", "examples": examples}
