@@ -46,11 +46,11 @@ $(STAMP): pyproject.toml constraints.txt tools/cjk_breaks/pyproject.toml
 
 setup: $(STAMP)  ## Create .venv and install everything (done by the other targets too).
 
-# A saved page is rebuilt alone (--dirty): navigation, search, pages that link to it and
-# the API page (after a docstring edit) may stay stale until the next start; warnings are printed, not fatal (MkDocs
-# itself warns about every dirty build). `make build` and `make test` stay full and strict.
+# Every save rebuilds both languages in full: `mkdocs serve --dirty` rebuilds only the
+# saved page, but under mkdocs-static-i18n each dirty rebuild of one server took longer
+# than the one before (7 s, 6 s, 13 s, 21 s, 70 s; benchmarks/README.md, preview).
 serve: $(STAMP)  ## Serve the site with live reload on http://127.0.0.1:8000/ (zh: /zh/).
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty --no-strict
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(STAMP)  ## Build the static site into site/ (strict: broken links fail).
 	$(BIN)/mkdocs build --strict
