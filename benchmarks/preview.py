@@ -5,7 +5,7 @@
 Runs the server ``make serve`` runs (or ``--command``, e.g. with ``--dirty``) on a
 copy of the project, waits for its first build, then edits one paragraph of a page
 ``--edits`` times, one edit at a time. Each time it records the moment the file was
-written and polls the page (every 10 ms) until the served HTML holds the new words.
+written and polls the page (every 20 ms) until the served HTML holds the new words.
 The edits go to a long explanation page in each language of ``--lang``. Beside the wall
 time it reports the server's CPU time per edit (user + system, from /proc), which is
 what the rebuild costs a core of its own: on a busy machine the wall time is mostly

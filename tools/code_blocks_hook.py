@@ -1,12 +1,9 @@
 """MkDocs hook: every code block can be reached with the keyboard (fixes content).
 
-Material sets up a code block (copy button, keyboard access when it scrolls) only when
-it scrolls into view (the ``content.lazy`` feature), which keeps long pages fast. Until
-then a block wider than the screen could not be reached with the keyboard (axe:
-scrollable-region-focusable), so every block starts focusable; once set up, Material
-keeps ``tabindex`` only on blocks that do scroll. Notebook pages get their code blocks
-from tools/notebook_hook.py, after this hook has run; it applies the same function.
-Registered in mkdocs.yml under ``hooks:``.
+With ``content.lazy`` Material sets up a code block (keyboard access if it scrolls) only
+when it comes into view; until then a wide block could not be reached with the keyboard
+(axe: scrollable-region-focusable). So every block starts focusable, and Material keeps
+``tabindex`` only where a block scrolls. tools/notebook_hook.py applies it to notebooks.
 """
 
 from __future__ import annotations

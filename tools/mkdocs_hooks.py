@@ -17,9 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.fences import count_examples
 from tools.test_record import stamp
 
-# Counted once per loading of this hook, which MkDocs does for every site build (and
-# every rebuild of `mkdocs serve`), not again when mkdocs-static-i18n runs on_config for
-# the next language.
+# Counted once per site build (MkDocs loads the hook again for each), not per language.
 _EXAMPLES: dict[str, dict[str, int]] = {}
 
 

@@ -1,12 +1,10 @@
 """MkDocs hook: the English 404 page stays at the site root; the Chinese one goes to zh/.
 
-mkdocs-static-i18n builds each language in turn into the same site directory, and the
-last language's ``404.html`` overwrites the default language's at the root: reported
-upstream as https://github.com/ultrabug/mkdocs-static-i18n/issues/284 (open). The root
-404 page is the one a static host serves for every missing address, so it stays in the
-default language (it also links to the Chinese home page, see overrides/404.html), and
-each other language's page is kept next to its pages (``zh/404.html``).
-Registered in mkdocs.yml under ``hooks:``.
+mkdocs-static-i18n builds each language into the same site directory, and the last
+language's ``404.html`` overwrites the default one at the root: reported upstream as
+https://github.com/ultrabug/mkdocs-static-i18n/issues/284 (open). A static host serves
+the root page for every missing address, so it stays English (and links to the Chinese
+home page, overrides/404.html); the Chinese page is kept as ``zh/404.html``.
 """
 
 from __future__ import annotations
@@ -23,13 +21,10 @@ def on_post_build(config: Any) -> None:
     page = Path(config["site_dir"]) / "404.html"
     if not page.exists():
         return
-    language = config["theme"]["language"]
+    language, written = config["theme"]["language"], page.read_bytes()
     if language == "en":
-        _ROOT_404["html"] = page.read_bytes()
-        return
-    written = page.read_bytes()
-    if "html" in _ROOT_404 and written != _ROOT_404["html"]:
-        target = page.parent / language / "404.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(written)
+        _ROOT_404["html"] = written
+    elif "html" in _ROOT_404 and written != _ROOT_404["html"]:
+        (page.parent / language).mkdir(parents=True, exist_ok=True)
+        (page.parent / language / "404.html").write_bytes(written)
         page.write_bytes(_ROOT_404["html"])

@@ -4,9 +4,8 @@ mkdocs-jupyter marks each ``.ipynb`` as a documentation page by wrapping its fil
 ``NotebookFile``. mkdocs-static-i18n then makes every file again for each language (its
 ``on_files`` runs late), which drops the wrapper, so the raw notebook JSON is copied to
 the page's address: https://github.com/ultrabug/mkdocs-static-i18n/issues/198 (open).
-``on_files`` runs after it and wraps those files again with mkdocs-jupyter's own class,
-keeping the address the i18n plugin chose for the language.
-Registered in mkdocs.yml under ``hooks:``.
+``on_files`` runs after it and wraps them again with mkdocs-jupyter's own class, keeping
+the address the i18n plugin chose.
 """
 
 from __future__ import annotations

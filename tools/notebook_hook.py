@@ -51,18 +51,8 @@ def _code_block(match: re.Match[str]) -> str:
 
 
 def clean_notebook_html(html: str, alts: list[str], fallback_alt: str) -> str:
-    """Strip what mkdocs-jupyter inlines and give code cells Material's markup.
-
-    Args:
-        html: the page content mkdocs-jupyter rendered for one notebook.
-        alts: the descriptions of the notebook's images, in page order.
-        fallback_alt: the description for images beyond ``alts``.
-
-    Returns:
-        The content without inline styles or scripts, with code cells as
-        ``div.highlight > pre > code``, heading anchors as Material's ``headerlink``
-        and each image described.
-    """
+    """``html`` without inline styles and scripts, code cells and heading anchors in
+    Material's markup, and the images described by ``alts`` (then ``fallback_alt``)."""
     html = keyboard_reachable_code(_CODE.sub(_code_block, _INLINE.sub("", html)))
     html = _ANCHOR.sub(r'<a class="headerlink" href="\1" title="Permanent link">¶</a>', html)
     pending = iter(alts)

@@ -1,4 +1,4 @@
-"""MkDocs hook: one search index per language.
+"""MkDocs hook: one search index per language (fixes content).
 
 mkdocs-static-i18n builds each language in turn and then hands Material's search
 plugin the entries of all of them, so every page downloaded one index of both

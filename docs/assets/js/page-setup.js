@@ -1,17 +1,14 @@
-/* What the site changes in Material's page before Material's bundle reads it: loaded
-   first by overrides/main.html (all scripts are deferred, so they run in order, once the
-   page is parsed). */
+/* Changes to Material's page before its bundle reads it (overrides/main.html loads this
+   first; all scripts are deferred, so they run in order once the page is parsed). */
 (function () {
   "use strict";
-  // mkdocs-static-i18n points the head's <link rel="alternate" hreflang> at the same
-  // page in the other language; Material would fetch a "sitemap.xml" next to each (two
-  // 404s per page) and then take over the language menu's clicks, dropping the
-  // #fragment. sitemap.xml keeps the alternates for search engines.
+  // mkdocs-static-i18n points the head's hreflang links at the twin page; Material would
+  // fetch a "sitemap.xml" next to each (404s) and take over the language menu, dropping
+  // the #fragment. sitemap.xml keeps the alternates for search engines.
   document.querySelectorAll("head link[rel=alternate][hreflang]").forEach(function (link) {
     link.remove();
   });
-  // The repository link without Material's "source" component, which asks
-  // api.github.com for stars and releases: no page makes a request to another host.
+  // No "source" component: it would ask api.github.com for stars (no other hosts).
   document.querySelectorAll("[data-md-component=source]").forEach(function (link) {
     link.removeAttribute("data-md-component");
   });
@@ -21,8 +18,7 @@
   if (dialog && input) {
     dialog.setAttribute("aria-label", input.getAttribute("aria-label") || "");
   }
-  // The language menu leads to the same #section in the other language (both
-  // languages' pages have the same anchors): its links get the address's #fragment.
+  // The language menu keeps the #section (both languages have the same anchors).
   function keepFragment() {
     document.querySelectorAll(".md-select a[hreflang]").forEach(function (link) {
       link.hash = window.location.hash;
