@@ -27,11 +27,12 @@ committed files through its documented options:
     ``变长序列`` becomes ``变/长/序列``. Each term is one word in the index.
 
 The text read is every Markdown page and notebook under docs/ (both languages: an
-English page may quote Chinese), the snippets and tables they include, and the package,
-whose docstrings and messages the API page shows. Removing every character that is not Han joins more
-text than the index ever holds together, so the dictionary may keep a few words no cut
-needs, never miss one. ``tests/test_search_words.py`` fails when a page has text the
-committed dictionary does not cover; the message says to run ``make search-words``.
+English page may quote Chinese), the snippets and tables they include, and the
+package, whose docstrings and messages the API page shows. Removing every character
+that is not Han joins more text than the index ever holds together, so the dictionary
+may keep a few words no cut needs, never miss one. ``tests/test_search_words.py``
+fails when a page has text the committed dictionary does not cover; the message says
+to run ``make search-words``.
 """
 
 from __future__ import annotations
