@@ -99,8 +99,8 @@ class _ExplainAsserts(ast.NodeTransformer):
         ]
         for statement in statements:
             for child in ast.walk(statement):
-                if "lineno" in child._attributes and not hasattr(child, "lineno"):
-                    ast.copy_location(child, node)
+                if not hasattr(child, "lineno"):
+                    ast.copy_location(child, node)  # only where the node type has positions
         return statements
 
 
