@@ -40,9 +40,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("rnn_guide/source.py", "nn.Module._call_impl"): _READ_THE_SOURCE,
     ("tests/test_source.py", "nn.Module._call_impl"): _READ_THE_SOURCE,
     ("tests/test_source.py", "torch._VF"): _READ_THE_SOURCE,
-    ("tools/doc_suite.py", "child._attributes"): (
-        "ast.AST._attributes is documented in the ast module's reference (Node classes)"
-    ),
     ("tools/notebook_files_hook.py", "from mkdocs_jupyter.plugin import NotebookFile"): (
         "the class mkdocs-jupyter itself wraps notebook files in, called as it calls it, "
         "to work around mkdocs-static-i18n issue 198 (see the hook's docstring)"

@@ -84,7 +84,11 @@ def _site_pages(directory: Path, base_url: str) -> list[str]:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     # RNN_GUIDE_SITE_PORT fixes the port, so that a site prebuilt for that address
     # (RNN_GUIDE_SITE_DIR) can be reused.
-    port = int(os.environ.get("RNN_GUIDE_SITE_PORT", "0")) or _free_port()
+    # Under pytest-xdist every worker serves its own copy, one port further per worker:
+    # worker gw0 reuses the prebuilt site, the others build one for their own address.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    fixed = int(os.environ.get("RNN_GUIDE_SITE_PORT", "0"))
+    port = fixed + (int(worker) if worker.isdigit() else 0) if fixed else _free_port()
     base_url = f"http://127.0.0.1:{port}{PREFIX}"
     prebuilt = os.environ.get("RNN_GUIDE_SITE_DIR")
     directory: Path | None = None
