@@ -119,6 +119,9 @@ _IN_VIEW = """(name) => {
 }"""
 
 
+_TWO_FRAMES = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
 def test_the_answer_is_in_view_after_editing_each_field(site: Any, tab: Any) -> None:
     _open(site, tab, "reference/calculator/")
     tab.wait_for_selector('[data-shape-calculator][data-ready="true"]')
@@ -134,6 +137,13 @@ def test_the_answer_is_in_view_after_editing_each_field(site: Any, tab: Any) -> 
         else:
             control.check() if action == "check" else control.uncheck()
         seen = tab.evaluate(_IN_VIEW, name)
+        # What a reader sees once the page has painted: a sticky box or a scroll the edit
+        # started may take a frame or two to settle (a few frames at most, not a timeout).
+        for _ in range(10):
+            if seen["answer"] and seen["field"]:
+                break
+            tab.evaluate(_TWO_FRAMES)
+            seen = tab.evaluate(_IN_VIEW, name)
         assert seen["wide"] == (tab.device == "desktop"), seen
         if not seen["answer"] or not seen["field"]:
             problems.append(f"after {name}={value!r}: {seen}")
