@@ -34,14 +34,14 @@ help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 # The virtual environment is rebuilt only when the dependencies change.
-$(STAMP): pyproject.toml constraints.txt tools/cjk_breaks/pyproject.toml
+$(STAMP): pyproject.toml constraints.txt tools/site/cjk_breaks/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
 	  { echo "rnn-guide needs Python >= 3.10; set PYTHON=/path/to/python3.x"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(if $(TORCH_INDEX),$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 	  --no-deps --index-url $(TORCH_INDEX) -c constraints.txt torch)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e tools/cjk_breaks
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e tools/site/cjk_breaks
 	@touch $(STAMP)
 
 setup: $(STAMP)  ## Create .venv and install everything (done by the other targets too).
@@ -58,7 +58,7 @@ build: $(STAMP)  ## Build the static site into site/ (strict: broken links fail)
 lint: $(STAMP)  ## ruff: lint and format check (package, tests, tools and the pages' Python).
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python tools/lint_docs.py
+	$(BIN)/python -m tools.docsuite.lint_docs
 
 types: $(STAMP)  ## mypy --strict on the package.
 	$(BIN)/mypy
@@ -95,14 +95,14 @@ clean:  ## Remove the built site and caches (keeps .venv).
 # BENCH_ARGS=--quick for a smoke run.
 .PHONY: bench
 bench: $(STAMP)  ## Time the build and the tests, their growth, and batching (benchmarks/).
-	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 # ============================================================== Contributing
 # fix-examples rewrites wrong doctest output in place (PAGE=docs/en/x.md for one page);
 # new-page writes a page and its twin from the skeleton of KIND and lists it in the nav.
 .PHONY: fix-examples new-page
 fix-examples: $(STAMP)  ## Rewrite wrong doctest output with what the code prints [PAGE=docs/en/x.md].
-	$(BIN)/python tools/fix_examples.py $(PAGE)
+	$(BIN)/python -m tools.contrib.fix_examples $(PAGE)
 
 # The values reach the tool through the environment, unexpanded ($(value ...)): a title
 # with backticks, `$` or quotes is text, never a command.
@@ -113,39 +113,39 @@ new-page: export NEW_PAGE_TITLE_ZH = $(value TITLE_ZH)
 new-page: export NEW_PAGE_DESCRIPTION = $(value DESCRIPTION)
 new-page: export NEW_PAGE_DESCRIPTION_ZH = $(value DESCRIPTION_ZH)
 new-page: $(STAMP)  ## New page + twin: KIND=how-to PAGE=how-to/name TITLE="..." [TITLE_ZH, DESCRIPTION].
-	$(BIN)/python tools/new_page.py --from-environment
+	$(BIN)/python -m tools.contrib.new_page --from-environment
 
 # constraints.txt pins every package .venv holds: after `pip install -U <pkg>` (or a new
 # dependency in pyproject.toml), `make constraints` writes the pins again from .venv.
 constraints: $(STAMP)  ## Rewrite constraints.txt from the packages installed in .venv.
-	$(BIN)/python tools/constraints.py
+	$(BIN)/python -m tools.contrib.constraints
 
 # The Chinese search's words (data/search/): jieba's words that the pages use and the
 # glossary's terms (data/glossary.yml). Run it after adding Chinese text or a term;
 # tests/test_search_words.py fails while they are stale.
 .PHONY: search-words
 search-words: $(STAMP)  ## Rewrite the Chinese search's word lists (data/search/) from the pages.
-	$(BIN)/python tools/search_words.py
+	$(BIN)/python -m tools.site.search_words
 
 # ============================================================== Figures
-# The SVG figures in docs/<lang>/assets/figures/ are drawn by tools/figures.py: wide and
+# The SVG figures in docs/<lang>/assets/figures/ are drawn by tools/figures/: wide and
 # narrow, light and dark, per language. All are deterministic (tests/test_figures.py fails
 # when a committed one is stale); the batching plot draws the committed
 # benchmarks/results/batching.json that `make bench` writes.
 .PHONY: figures
 figures: $(STAMP)  ## Redraw the site's SVG figures (docs/<lang>/assets/figures/).
-	$(BIN)/python tools/figures.py
+	$(BIN)/python -m tools.figures.draw
 
 # The shape calculator's error messages (docs/assets/js/shape-messages.js) are written from
 # rnn_guide's message table; tests/browser/test_calculator_strings.py fails when they are stale.
 .PHONY: calculator-messages
 calculator-messages: $(STAMP)  ## Rewrite the calculator's messages from rnn_guide/messages.
-	$(BIN)/python tools/calculator_messages.py
+	$(BIN)/python -m tools.site.calculator_messages
 
 # The corpus of real RNN error messages (tests/data/error-corpus.json, raised by running
 # each call) and the error atlas's generated parts (from rnn_guide/messages/explain.py);
 # tests/test_error_corpus.py fails when either is stale.
 .PHONY: error-atlas
 error-atlas: $(STAMP)  ## Rewrite the error corpus and the error atlas's generated lists.
-	$(BIN)/python -m tools.error_corpus
-	$(BIN)/python -m tools.error_atlas
+	$(BIN)/python -m tools.contrib.error_corpus
+	$(BIN)/python -m tools.site.error_atlas

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 import platform
-from collections.abc import Generator
+import re
+from collections.abc import Generator, Iterable
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 from sybil.example import SybilFailure
 
-from tools.doc_suite import (
+from tools.docsuite.doc_suite import (
     PageLeftStateChanged,
     check_state,
     docstring_sybil,
@@ -21,6 +22,8 @@ from tools.doc_suite import (
     run_advice,
     run_name,
 )
+from tools.docsuite.fences import LANGS, blocks
+from tools.paths import DOCS
 
 pytest_collect_file = (page_sybil() + docstring_sybil()).pytest()
 
@@ -113,7 +116,8 @@ def _record(terminalreporter: pytest.TerminalReporter, counts: dict[str, dict[st
     """Append what ran and passed to $RNN_GUIDE_TEST_RECORD, for the site's stamp.
 
     Written only when the whole run passed; `make test` removes the file first, so after
-    it the file lists every run of that `make test` (default, portability, reseeded).
+    it the file lists every run of that `make test` (default, portability, reseeded),
+    each with its count of page examples per language. tools/site/stamp_hook.py reads it.
     """
     target = os.environ.get("RNN_GUIDE_TEST_RECORD")
     stats = terminalreporter.stats
@@ -134,8 +138,31 @@ def _record(terminalreporter: pytest.TerminalReporter, counts: dict[str, dict[st
             "run": run_name(),
             "passed": len(passed),
             "skipped": len(stats.get("skipped", [])),
-            "examples": {kind: n.get("passed", 0) for kind, n in sorted(counts.items())},
+            "examples": _blocks_passed(str(r.nodeid) for r in passed),
         }
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+
+
+# A page example's test id: docs/en/page.md::sybil:docs,line:12,column:1
+_EXAMPLE_ID = re.compile(r"^docs/(?P<lang>\w+)/(?P<page>[^:]+\.md)::sybil:docs,line:(?P<line>\d+),")
+
+
+def _blocks_passed(nodeids: Iterable[str]) -> dict[str, int]:
+    """Per language, the ``python`` blocks of the pages that ran with every example passing.
+
+    A block holds one example (plain code) or several (one per ``>>>``); it counts once
+    when an example in it passed, and not at all when it was skipped.
+    """
+    lines: dict[tuple[str, str], set[int]] = {}
+    for nodeid in nodeids:
+        match = _EXAMPLE_ID.match(nodeid)
+        if match and match["lang"] in LANGS:
+            lines.setdefault((match["lang"], match["page"]), set()).add(int(match["line"]))
+    counts = dict.fromkeys(LANGS, 0)
+    for (lang, page), ran in lines.items():
+        for block in blocks(DOCS / lang / page):
+            if block.is_python and any(block.line <= line <= block.end for line in ran):
+                counts[lang] += 1
+    return counts

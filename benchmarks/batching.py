@@ -1,6 +1,6 @@
 """One-by-one against batched forward passes of nn.RNN, for batch sizes 1 to 256.
 
-    .venv/bin/python benchmarks/batching.py [--threads 1] [--repeats 5]
+    .venv/bin/python -m benchmarks.batching [--threads 1] [--repeats 5]
 
 For each sequence length (16 and 64) and batch size (1, 2, 4, ..., 256) the same
 sequences go through one seeded ``nn.RNN(32, 64)`` twice: one sequence per call, then
@@ -8,7 +8,7 @@ all in one call, under ``torch.no_grad()``, after a warm-up call, taking turns. 
 timing is ``rnn_guide.timing.measure_batching`` (best of ``--repeats``; it also checks
 that both ways give the same numbers); torch runs with a fixed number of threads.
 
-Writes benchmarks/results/batching.json, which tools/figures.py turns into
+Writes benchmarks/results/batching.json, which tools/figures/draw.py turns into
 docs/<lang>/assets/figures/batching-speed.svg, and from it the table the batching page
 includes (pymdownx.snippets), one per language: benchmarks/results/batching.en.md and
 batching.zh.md (``--tables-only`` writes them again from the committed JSON, without
@@ -24,14 +24,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from benchmarks.common import RESULTS, header, machine, save, table
+from benchmarks.common import header, machine, save, table
+from tools.paths import RESULTS
 
 BATCH_SIZES = tuple(2**k for k in range(9))  # 1, 2, 4, ..., 256
 SEQ_LENS = (16, 64)

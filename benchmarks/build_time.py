@@ -1,6 +1,6 @@
 """How long the site takes to build, against the same Markdown under a bare Material config.
 
-    .venv/bin/python benchmarks/build_time.py [--repeat 3] [--ablate]
+    .venv/bin/python -m benchmarks.build_time [--repeat 3] [--ablate]
 
 Rows:
 - bare: every page of docs/ (both languages, as plain pages) built with
@@ -31,11 +31,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from benchmarks.common import (
     BIN,
-    ROOT,
     Run,
     absolutize,
     dump_config,
@@ -51,6 +48,7 @@ from benchmarks.common import (
     warnings_in,
     without_plugin,
 )
+from tools.paths import DOCS
 
 GOAL = 2.5
 
@@ -59,7 +57,7 @@ def bare_config(site_dir: Path, project: dict[str, Any], extensions: bool) -> di
     """Material and (optionally) the project's Markdown extensions; no plugins or hooks."""
     config: dict[str, Any] = {
         "site_name": "bare",
-        "docs_dir": str(ROOT / "docs"),
+        "docs_dir": str(DOCS),
         "site_dir": str(site_dir),
         "theme": {"name": "material"},
         "plugins": [],
@@ -103,7 +101,7 @@ def measure(repeat: int, ablate: bool, work: Path) -> dict[str, Any]:
         return cmd
 
     project = load_config()
-    docs = ROOT / "docs"
+    docs = DOCS
     en_pages = count_pages(docs / "en")
     full = absolutize(project)
     full["strict"] = False  # the derived builds are timed, not judged

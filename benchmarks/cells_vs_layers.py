@@ -1,6 +1,6 @@
 """A Python loop over nn.RNNCell / nn.GRUCell / nn.LSTMCell against one nn.RNN / GRU / LSTM call.
 
-    .venv/bin/python benchmarks/cells_vs_layers.py [--threads 1] [--repeats 7]
+    .venv/bin/python -m benchmarks.cells_vs_layers [--threads 1] [--repeats 7]
 
 For each mode the layer and the cell share the same seeded weights (the cell gets the
 layer's ``*_l0`` parameters). Both run the same batch of sequences, once under
@@ -23,13 +23,9 @@ that the quoted table matches this file):
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import header, machine, save, table
 

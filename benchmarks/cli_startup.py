@@ -1,6 +1,6 @@
 """How fast `rnn-guide` answers help and bad arguments, and whether it imports torch.
 
-    .venv/bin/python benchmarks/cli_startup.py [--runs 7]
+    .venv/bin/python -m benchmarks.cli_startup [--runs 7]
 
 Each row starts the installed command in a fresh process `--runs` times and reports
 the median wall time and the median CPU time of the process (user + system), and
@@ -20,10 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from benchmarks.common import header, table  # noqa: E402
+from benchmarks.common import header, table
 
 SCRIPT = Path(sys.executable).parent / "rnn-guide"
 RNN = ["RNN", "--input-size", "5", "--hidden-size", "6"]

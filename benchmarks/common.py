@@ -23,8 +23,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = Path(__file__).resolve().parent / "results"
+from tools.paths import MKDOCS_YML, RESULTS, ROOT
+
 BIN = Path(sys.executable).parent  # the venv's bin/ when run as .venv/bin/python
 
 # Every child process sees the same quiet, bytecode-free environment as `make test`.
@@ -225,7 +225,7 @@ class Tagged:
         self.tag, self.value = tag, value
 
 
-def load_config(path: Path = ROOT / "mkdocs.yml") -> dict[str, Any]:
+def load_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
     """Read mkdocs.yml keeping its custom tags, so a modified copy can be written back."""
     import yaml
 

@@ -1,6 +1,6 @@
 """CPU time and memory of `diagnose` (with its probe of torch's message) as the sizes grow.
 
-    .venv/bin/python benchmarks/diagnose_bounds.py
+    .venv/bin/python -m benchmarks.diagnose_bounds
 
 Each row runs `rnn_guide.diagnose` once in a fresh process (so the first call's
 one-off costs are in the number, as for `rnn-guide diagnose`), on the meta device the
@@ -15,12 +15,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from benchmarks.common import header, table  # noqa: E402
+from benchmarks.common import header, table
+from tools.paths import ROOT
 
 CASES: list[tuple[str, str, tuple[int, ...], tuple[int, ...] | None]] = [
     ("small", "RNNSpec('GRU', 5, 6)", (7, 3, 5), (1, 3, 6)),

@@ -1,6 +1,6 @@
 """Time from saving a page to ``make serve`` serving the new page, median of several edits.
 
-    .venv/bin/python benchmarks/preview.py [--edits 7] [--lang en zh] [--port 8799]
+    .venv/bin/python -m benchmarks.preview [--edits 7] [--lang en zh] [--port 8799]
 
 Runs the server ``make serve`` runs (or ``--command``, e.g. with ``--dirty``) on a
 copy of the project, waits for its first build, then edits one paragraph of a page
@@ -18,15 +18,12 @@ import argparse
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import BASE_ENV, BIN, header, machine, save, snapshot, table
 

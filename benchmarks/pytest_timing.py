@@ -6,7 +6,7 @@ and every xdist worker) then writes ``<prefix>.<pid>.json`` with:
 
 - per test: node id, setup / call / teardown seconds (pytest's own durations) and
   ``exec`` seconds, the time spent inside ``exec()`` running the example's code
-  (plain blocks via tools.doc_suite, doctest examples via the doctest module);
+  (plain blocks via tools.docsuite.doc_suite, doctest examples via the doctest module);
 - the process's session timeline: when pytest was configured, finished collecting and
   finished the session (epoch seconds; the caller knows when it launched pytest).
 
@@ -52,7 +52,7 @@ def _timed_exec(code: Any, globals_: Any = None, locals_: Any = None, /) -> None
 def _patch() -> None:
     # A module-level ``exec`` shadows the builtin for that module only.
     doctest.exec = _timed_exec  # type: ignore[attr-defined]
-    suite = sys.modules.get("tools.doc_suite")
+    suite = sys.modules.get("tools.docsuite.doc_suite")
     if suite is not None:
         suite.exec = _timed_exec  # type: ignore[attr-defined]
 

@@ -1,6 +1,6 @@
 """Run every benchmark and print its table; ``make bench`` runs this.
 
-    .venv/bin/python benchmarks/run.py [--quick]
+    .venv/bin/python -m benchmarks.run [--quick]
 
 In order: build_time, test_time, scaling, batching, preview (each in its own process, so
 one script's imports and threads never colour another's numbers), then a summary of the
@@ -15,23 +15,19 @@ import json
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from benchmarks.common import BASE_ENV, RESULTS, ROOT, load
-
-HERE = Path(__file__).resolve().parent
+from benchmarks.common import BASE_ENV, load
+from tools.paths import RESULTS, ROOT
 
 
 def steps(quick: bool) -> list[list[str]]:
     plan = [
         # Five rounds: on a shared machine two rounds can differ by a third.
-        ["build_time.py", "--repeat", "2" if quick else "5", *([] if quick else ["--ablate"])],
-        ["test_time.py", "--repeat", "1", "--phase", "xdist"],
-        ["scaling.py", *(["--factors", "1", "2", "--pages", "2"] if quick else [])],
-        ["batching.py", *(["--repeats", "2"] if quick else [])],
-        ["preview.py", "--edits", "3" if quick else "7"],
+        ["build_time", "--repeat", "2" if quick else "5", *([] if quick else ["--ablate"])],
+        ["test_time", "--repeat", "1", "--phase", "xdist"],
+        ["scaling", *(["--factors", "1", "2", "--pages", "2"] if quick else [])],
+        ["batching", *(["--repeats", "2"] if quick else [])],
+        ["preview", "--edits", "3" if quick else "7"],
     ]
     return plan
 
@@ -89,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     for script, *options in steps(args.quick):
         began = time.perf_counter()
         code = subprocess.call(
-            [sys.executable, str(HERE / script), *options], cwd=ROOT, env=BASE_ENV
+            [sys.executable, "-m", f"benchmarks.{script}", *options], cwd=ROOT, env=BASE_ENV
         )
         print(f"   ({script} took {time.perf_counter() - began:.0f} s)", flush=True)
         if code:

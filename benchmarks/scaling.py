@@ -1,6 +1,6 @@
 """How build time and doc-suite time grow when the docs grow: x1, x5, x10 copies of the pages.
 
-    .venv/bin/python benchmarks/scaling.py [--pages 6] [--factors 1 5 10] [--repeat 1]
+    .venv/bin/python -m benchmarks.scaling [--pages 6] [--factors 1 5 10] [--repeat 1]
 
 A temporary copy of the project gets its pages multiplied: for x N, N - 1 extra copies of
 every chosen page of docs/en and docs/zh live under docs/<lang>/copy<k>/ (with the
@@ -26,8 +26,6 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import (
     BIN,

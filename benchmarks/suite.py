@@ -12,9 +12,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import BIN, ROOT, run
+from benchmarks.common import BIN, run
+from tools.paths import BENCHMARKS, ROOT
 
-PLUGIN_DIR = Path(__file__).resolve().parent
+PLUGIN_DIR = BENCHMARKS  # pytest_timing.py, loaded with -p
 DOC_PREFIXES = ("docs/", "rnn_guide/")
 
 

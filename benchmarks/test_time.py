@@ -1,9 +1,9 @@
 """How long ``make test`` takes, part by part, and what each doc example costs on top of its code.
 
-    .venv/bin/python benchmarks/test_time.py [--repeat 1] [--phase both|xdist|none]
+    .venv/bin/python -m benchmarks.test_time [--repeat 1] [--phase both|xdist|none]
 
 Each part of ``make test`` is run on its own, serially (no xdist), and timed:
-lint (ruff check, ruff format --check, tools/lint_docs.py), types (mypy), build
+lint (ruff check, ruff format --check, tools/docsuite/lint_docs.py), types (mypy), build
 (mkdocs build --strict), unit tests (tests/ without browser and notebook tests), doc
 examples (every Markdown page and every docstring, through Sybil), notebooks
 (tests/test_notebooks.py) and browser (tests/browser).  Then the pytest phase without
@@ -25,13 +25,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from benchmarks.common import BIN, ROOT, header, machine, run, save, table, verdict
+from benchmarks.common import BIN, header, machine, run, save, table, verdict
 from benchmarks.suite import median_runs, pytest_cmd, timed_pytest
+from tools.paths import TESTS, TOOLS
 
 GOAL_MS = 5.0
-LINT_DOCS = ROOT / "tools" / "lint_docs.py"
+LINT_DOCS = TOOLS / "docsuite" / "lint_docs.py"
 XDIST = ["-n", "auto", "--dist", "loadfile"]  # the Makefile's PYTEST_ARGS
 # The Makefile runs pytest with TEST_ENV (one torch thread per process).
 TEST_ENV = {"OMP_NUM_THREADS": "1"}
@@ -43,14 +42,18 @@ NOT_UNIT = ["--ignore=tests/browser", "--ignore=tests/test_notebooks.py"]
 
 def parts(site: Path) -> list[dict[str, Any]]:
     """The parts of `make test`, each with the commands that make it up."""
-    tests = ROOT / "tests"
+    tests = TESTS
     found = [
         {
             "part": "lint",
             "cmds": [
                 [BIN / "ruff", "check", "."],
                 [BIN / "ruff", "format", "--check", "."],
-                *([[BIN / "python", "tools/lint_docs.py"]] if LINT_DOCS.exists() else []),
+                *(
+                    [[BIN / "python", "-m", "tools.docsuite.lint_docs"]]
+                    if LINT_DOCS.exists()
+                    else []
+                ),
             ],
         },
         {"part": "types", "cmds": [[BIN / "mypy"]]},

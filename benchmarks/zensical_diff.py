@@ -1,6 +1,6 @@
 """Build the English site with Zensical and print what differs from the Material build.
 
-    .venv/bin/python benchmarks/zensical_diff.py [--zensical /tmp/zensical-venv/bin/zensical]
+    .venv/bin/python -m benchmarks.zensical_diff [--zensical /tmp/zensical-venv/bin/zensical]
 
 Zensical (the successor of Material for MkDocs, 0.1.x on PyPI) reads ``mkdocs.yml`` but
 runs no ``hooks:`` and has no mkdocs-static-i18n. It is not a dependency of the project:
@@ -25,8 +25,6 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import (
     BIN,
@@ -148,8 +146,8 @@ def zensical_build(zensical: str, work: Path, site: Path) -> str:
     config["site_dir"] = "site"  # it wants site_dir inside that folder too
     config["strict"] = False  # compare what it writes; its warnings are in the log
     path = dump_config(config, project / "mkdocs.yml")
-    # The project's own Markdown extension (tools/cjk_breaks) is importable, as in .venv.
-    env = {"PYTHONPATH": str(project / "tools" / "cjk_breaks")}
+    # The project's own Markdown extension (tools/site/cjk_breaks) is importable, as in .venv.
+    env = {"PYTHONPATH": str(project / "tools" / "site" / "cjk_breaks")}
     result = run([zensical, "build", "-f", path], cwd=project, env=env, timeout=900)
     if (project / "site").exists():
         shutil.move(project / "site", site)

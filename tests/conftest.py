@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import KEEP, NAV, STUBS
-from tools.fences import ROOT
+from tools.docsuite.fences import ROOT
 
 
 @pytest.fixture

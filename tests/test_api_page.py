@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pkgutil
 import re
-from pathlib import Path
 
 import rnn_guide
-
-ROOT = Path(__file__).resolve().parent.parent
+from tools.paths import ROOT
 
 
 def test_api_page_lists_every_module() -> None:

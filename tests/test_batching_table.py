@@ -9,13 +9,12 @@ the site build runs no torch and gives the same page every time.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from benchmarks.batching import PAGE_BATCH_SIZES, PAGE_TEXT, page_table, table_path
+from tools.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 RESULT = json.loads((ROOT / "benchmarks/results/batching.json").read_text(encoding="utf-8"))
 LANGS = sorted(PAGE_TEXT)
 

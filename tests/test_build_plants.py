@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.site_server import build_site
-from tools.test_record import RUNS
+from tools.site.site_server import build_site
+from tools.site.stamp_hook import RUNS
 
 PAGE = Path("docs/en/tutorials/first-rnn.md")
 
@@ -34,16 +34,18 @@ def test_the_stamp_says_what_ran_and_passed(
     small_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     record = tmp_path / "record.json"
-    runs = [{"run": run, "passed": 9, "skipped": 0, "examples": {}} for run in RUNS]
+    examples = {"en": 17, "zh": 16}
+    runs = [{"run": run, "passed": 9, "skipped": 0, "examples": examples} for run in RUNS]
     record.write_text(json.dumps({"torch": "9.9.9", "python": "3.11.0", "runs": runs}))
     monkeypatch.setenv("RNN_GUIDE_TEST_RECORD", str(record))
     result = build_site(tmp_path / "site", root=small_project)
     assert result.returncode == 0, result.stderr[-3000:]
     en = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     zh = (tmp_path / "site" / "zh" / "index.html").read_text(encoding="utf-8")
+    assert "The 17 code examples on this site ran and passed before this build" in en
     assert "ran and passed before this build, with torch 9.9.9 (Python 3.11.0)" in en
     assert "AVX2 CPU kernels and two threads, and under another seed" in en
-    assert "已用 torch 9.9.9（Python 3.11.0）运行并通过" in zh
+    assert "本站 16 个代码示例在本次构建前已用 torch 9.9.9（Python 3.11.0）运行并通过" in zh
 
 
 @pytest.mark.build

@@ -1,4 +1,5 @@
-"""tools/cjk_breaks: a line break between two CJK characters adds no space; nothing else changes."""
+"""tools/site/cjk_breaks: a line break between two CJK characters adds no space; nothing
+else changes."""
 
 from __future__ import annotations
 

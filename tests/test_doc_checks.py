@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.doc_checks import (
+from tools.docsuite.doc_checks import (
     claim_problems,
     fence_problems,
     image_problems,
@@ -18,7 +18,7 @@ from tools.doc_checks import (
     skip_problems,
     twin_problems,
 )
-from tools.fences import DOCS, ROOT
+from tools.docsuite.fences import DOCS, ROOT
 
 PAGE = Path("tutorials/first-rnn.md")
 

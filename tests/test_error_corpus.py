@@ -1,7 +1,7 @@
 """explain() against the corpus of real messages (tests/data/error-corpus.json).
 
 The corpus holds every distinct message PyTorch's recurrent layers, cells and
-torch.nn.utils.rnn raise on the pinned torch (made by running tools/error_corpus.py),
+torch.nn.utils.rnn raise on the pinned torch (made by running tools/contrib/error_corpus.py),
 older releases' forms users posted, and decoys that are not RNN errors. Goals: at
 least 90 % of the RNN messages recognised, every one with the right entry and the
 numbers of the message; no decoy claimed; every printed code fix works when applied.
@@ -40,7 +40,7 @@ def as_pasted(case: dict[str, Any]) -> str:
 def test_the_committed_corpus_is_what_torch_raises() -> None:
     expected = error_corpus.render(error_corpus.collect())
     assert error_corpus.OUTPUT.read_text(encoding="utf-8") == expected, (
-        "tests/data/error-corpus.json is stale: run python -m tools.error_corpus"
+        "tests/data/error-corpus.json is stale: run python -m tools.contrib.error_corpus"
     )
 
 

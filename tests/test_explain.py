@@ -9,7 +9,7 @@ import pytest
 from rnn_guide.explain import ATLAS_IDS, SITE_URL, atlas_url, explain, last_error, unrelated
 from rnn_guide.messages import MESSAGES
 from rnn_guide.messages.explain import PATTERNS
-from tools.fences import ROOT
+from tools.docsuite.fences import ROOT
 
 RNN_FRAME = (
     '  File "/venv/lib/python3.11/site-packages/torch/nn/modules/rnn.py", line 1124, in forward'

@@ -1,4 +1,4 @@
-"""The committed figures are what tools/figures.py draws today (run `make figures`).
+"""The committed figures are what tools/figures/draw.py draws today (run `make figures`).
 
 Every figure has four variants (wide and narrow, light and dark); each is checked for
 being up to date, for its text alternative, for its smallest text size and its colour
@@ -8,13 +8,12 @@ contrast, and every page that shows a figure shows all four with the same alt te
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from tools import figures
+from tools.figures import draw as figures
+from tools.paths import DOCS
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 FILES = [
     (lang, file_name)
     for lang in figures.LANGS
@@ -42,7 +41,7 @@ def test_no_figure_file_is_left_over() -> None:
     for lang in figures.LANGS:
         drawn = {file_name for _, file_name in FILES}
         present = {path.name for path in figures.figure_dir(DOCS, lang).glob("*.svg")}
-        assert present == drawn, f"{lang}: not drawn by tools/figures.py: {present - drawn}"
+        assert present == drawn, f"{lang}: not drawn by tools/figures/draw.py: {present - drawn}"
 
 
 @pytest.mark.parametrize(("lang", "file_name"), FILES)

@@ -1,4 +1,5 @@
-"""tools/fix_examples.py: wrong doctest output is rewritten, everything else is left alone."""
+"""tools/contrib/fix_examples.py: wrong doctest output is rewritten, everything else is
+left alone."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from unittest import SkipTest
 import pytest
 from sybil.document import Document
 
-from tools.doc_suite import fresh_state, page_parsers
-from tools.fences import DOCS, ROOT
-from tools.fix_examples import fix_page
+from tools.contrib.fix_examples import fix_page
+from tools.docsuite.doc_suite import fresh_state, page_parsers
+from tools.docsuite.fences import DOCS, ROOT
 
 PAGE = """\
 ---

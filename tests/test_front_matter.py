@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.meta import get_data
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+from tools.paths import DOCS
+
 PAGES = sorted(DOCS.glob("*/**/*.md"))
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tools.fences import blocks
+from tools.docsuite.fences import blocks
+from tools.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 USES = re.compile(r"^\s*(?:>>> |\.\.\. )?\s*(?:import rnn_guide|from rnn_guide\b)", re.MULTILINE)
 

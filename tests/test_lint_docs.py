@@ -1,4 +1,4 @@
-"""tools/lint_docs.py: ruff on the pages' Python, reported at the page's own lines."""
+"""tools/docsuite/lint_docs.py: ruff on the pages' Python, reported at the page's own lines."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tools.fences import ROOT
-from tools.lint_docs import lint_page, page_python
+from tools.docsuite.fences import ROOT
+from tools.docsuite.lint_docs import lint_page, page_python
 
 PAGE = """\
 ---

@@ -1,4 +1,4 @@
-"""tools/new_page.py: both twins from the skeleton, listed in the nav, never overwritten.
+"""tools/contrib/new_page.py: both twins from the skeleton, listed in the nav, never overwritten.
 
 Runs on a small copy of the project (the configuration, tools, theme overrides and a
 few finished pages), so that pages still being written elsewhere cannot break it.
@@ -15,11 +15,11 @@ import pytest
 from sybil.document import Document
 
 from tests.support import NAV
-from tools.doc_checks import fence_problems, twin_problems
-from tools.doc_suite import fresh_state, page_parsers
-from tools.fences import ROOT
-from tools.new_page import SECTIONS, PageError, add_to_nav, new_page
-from tools.site_server import build_site
+from tools.contrib.new_page import SECTIONS, PageError, add_to_nav, new_page
+from tools.docsuite.doc_checks import fence_problems, twin_problems
+from tools.docsuite.doc_suite import fresh_state, page_parsers
+from tools.docsuite.fences import ROOT
+from tools.site.site_server import build_site
 
 
 @pytest.fixture

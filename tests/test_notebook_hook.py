@@ -1,11 +1,12 @@
-"""tools/notebook_hook.py: what it removes from and rewrites in a rendered notebook."""
+"""tools/site/notebook_hook.py: what it removes from and rewrites in a rendered notebook."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from tools.notebook_hook import clean_notebook_html, image_alts
+from tools.paths import DOCS
+from tools.site.notebook_hook import clean_notebook_html, image_alts
 
 RENDERED = """\
 <style type="text/css">.jupyter-wrapper{--jp-x: 1}</style>
@@ -69,7 +70,7 @@ def test_image_alts_come_from_the_cells_that_draw(tmp_path: Path) -> None:
 
 
 def test_the_tutorial_notebooks_describe_their_plots() -> None:
-    docs = Path(__file__).resolve().parent.parent / "docs"
+    docs = DOCS
     for notebook in sorted(docs.glob("*/tutorials/*.ipynb")):
         alts = image_alts(notebook)
         assert alts and all(alts), f"{notebook}: a plot without an 'alt' in its cell metadata"

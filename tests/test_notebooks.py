@@ -16,9 +16,9 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from tools.doc_checks import OUTPUT_VARIES, saved_error_problems, stale_output_problems
+from tools.docsuite.doc_checks import OUTPUT_VARIES, saved_error_problems, stale_output_problems
+from tools.paths import DOCS
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 NOTEBOOKS = sorted(DOCS.glob("*/tutorials/*.ipynb"))
 LOSS_LINE = re.compile(r"loss went from (?P<first>\d+\.\d+) to (?P<last>\d+\.\d+)")
 

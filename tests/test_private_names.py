@@ -24,7 +24,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.paths import ROOT
+
 PROJECT = {"rnn_guide", "tools", "tests", "benchmarks", "conftest"}
 SOURCES = ["rnn_guide", "tools", "tests", "benchmarks", "conftest.py"]
 # Packages whose modules are their internals: only the names listed in ALLOWED are used.
@@ -40,7 +41,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("rnn_guide/source.py", "nn.Module._call_impl"): _READ_THE_SOURCE,
     ("tests/test_source.py", "nn.Module._call_impl"): _READ_THE_SOURCE,
     ("tests/test_source.py", "torch._VF"): _READ_THE_SOURCE,
-    ("tools/notebook_files_hook.py", "from mkdocs_jupyter.plugin import NotebookFile"): (
+    ("tools/site/notebook_files_hook.py", "from mkdocs_jupyter.plugin import NotebookFile"): (
         "the class mkdocs-jupyter itself wraps notebook files in, called as it calls it, "
         "to work around mkdocs-static-i18n issue 198 (see the hook's docstring)"
     ),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.site_server import build_site
+from tools.site.site_server import build_site
 
 pytestmark = pytest.mark.build
 

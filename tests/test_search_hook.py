@@ -1,4 +1,4 @@
-"""tools/search_hook.py: one search index per language, and pages pointed at their own."""
+"""tools/site/search_hook.py: one search index per language, and pages pointed at their own."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import tools.search_hook as hook
+import tools.site.search_hook as hook
 
 
 def _config(site: Path, language: str) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""tools/search_words.py: the committed jieba word lists cut the site as jieba's own would."""
+"""tools/site/search_words.py: the committed jieba word lists cut the site as jieba's own would."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import jieba
 import pytest
 
-import tools.search_words as words
+import tools.site.search_words as words
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.paths import ROOT
+
 MATERIAL = Path(str(files("material") / "templates"))
 BUDGET = 533
 # Not counted: the calculator (its own feature) and the KaTeX loader.

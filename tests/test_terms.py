@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.paths import ROOT
+
 DATA = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
 TERMS = [term for section in DATA["sections"] for term in section["terms"]]
 AVOID = {variant: term["zh"] for term in TERMS for variant in term.get("avoid", [])}

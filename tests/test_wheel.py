@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.paths import ROOT
 
 pytestmark = pytest.mark.wheel
 
@@ -53,7 +53,7 @@ RUNNER = textwrap.dedent(
         sys.exit(f"rnn_guide was imported from {where}, not from the installed wheel")
     print("rnn_guide imported from", where)
 
-    from tools.doc_suite import docstring_sybil, page_sybil
+    from tools.docsuite.doc_suite import docstring_sybil, page_sybil
 
     def run(sybil, path):
         document = sybil.parse(path)

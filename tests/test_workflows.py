@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from tools.constraints import render
-from tools.test_record import stamp
-from tools.workflow_checks import constraints_problems, deploy_problems, pinning_problems
+from tools.contrib.constraints import render
+from tools.contrib.workflow_checks import constraints_problems, deploy_problems, pinning_problems
+from tools.paths import ROOT, WORKFLOWS
+from tools.site.stamp_hook import stamp
 
-ROOT = Path(__file__).resolve().parent.parent
-WORKFLOWS = ROOT / ".github" / "workflows"
 ZIZMOR = Path(sys.executable).parent / "zizmor"
 TORCH_INDEX = "https://download.pytorch.org/whl/cpu"
 CHECKOUT = "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1"
@@ -164,17 +163,59 @@ def test_constraints_header_says_how_to_refresh() -> None:
     assert any("make constraints" in line for line in head)
 
 
-def _record(tmp_path: Path, runs: list[str]) -> str:
+def _record(tmp_path: Path, names: list[str], examples: object = None, **fields: object) -> str:
     path = tmp_path / "record.json"
-    entries = [{"run": run, "passed": 1, "skipped": 0, "examples": {}} for run in runs]
-    path.write_text(json.dumps({"torch": "2.13.0", "python": "3.11.7", "runs": entries}))
+    counts = {"en": 3, "zh": 2} if examples is None else examples
+    entries = [{"run": run, "passed": 1, "skipped": 0, "examples": counts} for run in names]
+    record = {"torch": "2.13.0", "python": "3.11.7", "runs": entries, **fields}
+    path.write_text(json.dumps(record))
     return str(path)
 
 
+ALL_RUNS = ["default", "portability", "reseeded"]
+
+
 def test_stamp_needs_every_run_of_the_examples(tmp_path: Path) -> None:
-    examples = {"en": 3, "zh": 3}
-    assert stamp(examples, path="") is None  # no record: a build not preceded by make test
-    assert stamp(examples, path=str(tmp_path / "missing.json")) is None
-    assert stamp(examples, path=_record(tmp_path, ["default", "portability"])) is None
-    full = stamp(examples, path=_record(tmp_path, ["default", "portability", "reseeded"]))
-    assert full == {"torch": "2.13.0", "python": "3.11.7", "examples": examples}
+    assert stamp(path="") is None  # no record: a build not preceded by make test
+    assert stamp(path=str(tmp_path / "missing.json")) is None
+    assert stamp(path=_record(tmp_path, ["default", "portability"])) is None
+    full = stamp(path=_record(tmp_path, ALL_RUNS))
+    assert full == {"torch": "2.13.0", "python": "3.11.7", "examples": {"en": 3, "zh": 2}}
+
+
+def test_stamp_counts_what_every_run_ran(tmp_path: Path) -> None:
+    path = tmp_path / "record.json"
+    counts = {"default": {"en": 5, "zh": 4}, "portability": {"en": 5, "zh": 4}}
+    counts["reseeded"] = {"en": 1, "zh": 4}  # a run of one page only
+    entries = [{"run": run, "examples": counts[run]} for run in ALL_RUNS]
+    path.write_text(json.dumps({"torch": "2.13.0", "python": "3.11.7", "runs": entries}))
+    assert stamp(path=str(path)) == {
+        "torch": "2.13.0",
+        "python": "3.11.7",
+        "examples": {"en": 1, "zh": 4},
+    }
+
+
+@pytest.mark.parametrize(
+    ("examples", "fields"),
+    [
+        ({}, {}),  # a record from before the per-language counts
+        ({"docs": 3, "docstrings": 2}, {}),
+        ({"en": 3}, {}),
+        ({"en": "3", "zh": 2}, {}),
+        ({"en": True, "zh": 2}, {}),
+        ({"en": -1, "zh": 2}, {}),
+        ({"en": 3, "zh": 2}, {"torch": None}),
+        ({"en": 3, "zh": 2}, {"runs": {"default": {}}}),
+    ],
+)
+def test_a_malformed_record_gives_no_stamp(
+    tmp_path: Path, examples: object, fields: dict[str, object]
+) -> None:
+    assert stamp(path=_record(tmp_path, ALL_RUNS, examples, **fields)) is None
+
+
+def test_a_record_that_is_not_json_gives_no_stamp(tmp_path: Path) -> None:
+    path = tmp_path / "record.json"
+    path.write_text("{not json")
+    assert stamp(path=str(path)) is None

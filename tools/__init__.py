@@ -1,1 +1,1 @@
-"""Development tools for rnn-guide: the doc-example suite, its checks and the site hooks."""
+"""Development tools for rnn-guide, grouped by job; tools.paths says where things are."""

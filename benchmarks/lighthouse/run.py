@@ -1,6 +1,6 @@
 """Lighthouse scores of a few pages of the built site, as a phone would load them.
 
-    python benchmarks/lighthouse/run.py [--runs 3] [--site-dir DIR] [--keep-reports DIR]
+    python -m benchmarks.lighthouse.run [--runs 3] [--site-dir DIR] [--keep-reports DIR]
 
 Installs Lighthouse 12.2.3 (package.json, `npm i -E`) into benchmarks/lighthouse/
 node_modules when it is missing, builds the site for http://127.0.0.1:<port>/rnn-guide/
@@ -26,11 +26,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
-sys.path.insert(0, str(ROOT))
+from tools.paths import BENCHMARKS
+from tools.site.site_server import PREFIX, build_site, serve
 
-from tools.site_server import PREFIX, build_site, serve  # noqa: E402
+HERE = BENCHMARKS / "lighthouse"
 
 PAGES = (
     "",

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from tools.site_server import PREFIX, build_site, serve
+from tools.site.site_server import PREFIX, build_site, serve
 
 CHROMIUM = os.environ.get("RNN_GUIDE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

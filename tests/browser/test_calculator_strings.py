@@ -1,6 +1,6 @@
 """The calculator's error messages are rnn_guide's message table (no browser needed).
 
-docs/assets/js/shape-messages.js is written by tools/calculator_messages.py from
+docs/assets/js/shape-messages.js is written by tools/site/calculator_messages.py from
 `rnn_guide.messages`; these tests fail when it is stale, when the calculator can raise
 a key the table does not have, or when shape-calculator.js words a message itself.
 """
@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 from rnn_guide.messages import MESSAGES, table
-from tools import calculator_messages
+from tools.paths import JS
+from tools.site import calculator_messages
 
-JS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "js"
 SCRIPT = JS / "shape-calculator.js"
 GENERATED = JS / "shape-messages.js"
 

@@ -14,16 +14,15 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tools.fences import blocks
+from tools.docsuite.fences import blocks
+from tools.paths import ROOT
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 LANGS = ["en", "zh"]
 BLOCKS = ".md-content .highlight"
 

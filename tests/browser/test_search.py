@@ -1,6 +1,6 @@
 """Search as a reader meets it: one index per language, and the queries of search_queries.yml.
 
-tools/search_hook.py writes ``search/search_index.json`` (English) and
+tools/site/search_hook.py writes ``search/search_index.json`` (English) and
 ``zh/search/search_index.json`` (Chinese) and points each page at its language's index.
 The queries are typed in Chromium on each language's home page; the expected page must
 be among the first three results, and every result in the reader's language.
@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tools.paths import DOCS
 
 pytestmark = pytest.mark.browser
 
@@ -73,7 +75,7 @@ def _is_in(url: str, site: Any, lang: str) -> bool:
 
 
 def test_there_are_enough_queries_and_their_pages_exist() -> None:
-    docs = Path(__file__).resolve().parents[2] / "docs"
+    docs = DOCS
     for lang in TREES:
         assert sum(query["lang"] == lang for query in QUERIES) >= 12, lang
     for query in QUERIES:
@@ -163,7 +165,7 @@ def test_the_chinese_index_is_the_one_the_pages_give(site: Any) -> None:
     import jieba
     from backrefs import bre
 
-    from tools.search_words import USER_WORDS
+    from tools.site.search_words import USER_WORDS
 
     full = jieba.Tokenizer()
     with USER_WORDS.open("rb") as words_file:

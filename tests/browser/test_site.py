@@ -243,7 +243,7 @@ def test_pages_fetch_nothing_from_other_hosts_in_their_html(site: Site) -> None:
 
 
 def test_notebook_pages_are_plain_site_pages(site: Site) -> None:
-    # tools/notebook_hook.py strips mkdocs-jupyter's inline JupyterLab CSS and scripts
+    # tools/site/notebook_hook.py strips mkdocs-jupyter's inline JupyterLab CSS and scripts
     # and gives code cells Material's code block markup.
     pages = sorted(site.directory.glob("**/tutorials/char-model/index.html"))
     assert len(pages) == 2, pages
@@ -259,7 +259,7 @@ def test_notebook_pages_are_plain_site_pages(site: Site) -> None:
 
 
 def test_written_pages_keep_their_highlighting_and_measurements(site: Site) -> None:
-    # tools/search_hook.py hands the search plugin pages without highlighting and gives
+    # tools/site/search_hook.py hands the search plugin pages without highlighting and gives
     # each page its own HTML back before it is written; the batching table is included
     # from benchmarks/results/batching.<lang>.md (pymdownx.snippets).
     for lang in ("", "zh/"):

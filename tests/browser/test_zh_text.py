@@ -2,7 +2,7 @@
 
 Where a Chinese paragraph wraps in the Markdown source, the line break must not reach
 the page between two CJK characters (the browser shows it as a space: "验证。 每一页").
-tools/cjk_breaks (a Python-Markdown extension in mkdocs.yml) removes those breaks; this
+tools/site/cjk_breaks (a Python-Markdown extension in mkdocs.yml) removes those breaks; this
 scans the article of every built page under /zh/, code left out. Reads the built site
 only (no Chromium).
 """

@@ -4,7 +4,7 @@
    <div data-shape-calculator></div> and does nothing on pages without one.
 
    The error messages are not written here: shape-messages.js, generated from
-   rnn_guide's message table by tools/calculator_messages.py, defines
+   rnn_guide's message table by tools/site/calculator_messages.py, defines
    window.rnnGuideMessages ("shape.<key>" -> {en, zh}); a test fails when it is stale.
    The checks below run in the order RNNSpec and expected_shapes run them, so the same
    wrong input gets the same message; a browser test compares them on generated cases.

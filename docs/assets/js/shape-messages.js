@@ -1,6 +1,6 @@
 /* The shape calculator's messages: the "shape.*" entries of rnn_guide's message table
    (rnn_guide/messages/), key -> {en, zh}, arguments spelled as in Python.
-   Written by tools/calculator_messages.py (`make calculator-messages`): do not edit. */
+   Written by tools/site/calculator_messages.py (`make calculator-messages`): do not edit. */
 window.rnnGuideMessages = {
   "shape.features": {
     "en": "input has {given} features (last axis) but input_size is {expected}: make the last axis {expected} long, or build the module with input_size={given}. If the features are on another axis, move them last with x.transpose, not x.view.",

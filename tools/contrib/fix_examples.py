@@ -1,12 +1,12 @@
 """Rewrite the expected output of doctest examples with what the code really prints.
 
-    python tools/fix_examples.py                 # every page under docs/
-    python tools/fix_examples.py docs/en/x.md    # some pages (or folders)
+    python -m tools.contrib.fix_examples                 # every page under docs/
+    python -m tools.contrib.fix_examples docs/en/x.md    # some pages (or folders)
 
 (`make fix-examples`, `make fix-examples PAGE=docs/en/x.md`.)
 
 Each page runs top to bottom in one namespace with the doc suite's own Sybil parsers
-(tools/doc_suite.page_parsers), exactly as `make test` runs it. When a ``>>>`` example
+(tools.docsuite.doc_suite.page_parsers), exactly as `make test` runs it. When a ``>>>`` example
 prints something other than the output written under it, that output is replaced in
 the Markdown file by what the code printed. Nothing else in the file changes, byte for
 byte; the fence's indentation or quote prefix is kept. Examples that raise (or expect
@@ -36,15 +36,12 @@ from pathlib import Path
 from typing import Any
 from unittest import SkipTest
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from sybil.document import Document
+from sybil.evaluators.doctest import DocTestRunner
+from sybil.example import SybilFailure
 
-from sybil.document import Document  # noqa: E402
-from sybil.evaluators.doctest import DocTestRunner  # noqa: E402
-from sybil.example import SybilFailure  # noqa: E402
-
-from tools.doc_suite import DOCTEST_FLAGS, fresh_state, page_parsers  # noqa: E402
+from tools.docsuite.doc_suite import DOCTEST_FLAGS, fresh_state, page_parsers
+from tools.paths import DOCS, ROOT
 
 
 class _CapturingRunner(DocTestRunner):
@@ -189,7 +186,8 @@ def _outputs(path: Path) -> dict[int, str]:
 def _outputs_elsewhere(path: Path, hashseed: str) -> dict[int, str]:
     """_outputs of the page in a fresh process with another PYTHONHASHSEED."""
     result = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--outputs-json", str(path)],
+        [sys.executable, "-m", "tools.contrib.fix_examples", "--outputs-json", str(path.resolve())],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONHASHSEED": hashseed},
@@ -297,7 +295,7 @@ def _raised(error: BaseException) -> str:
 
 
 def _pages(arguments: list[str]) -> list[Path]:
-    targets = [Path(argument) for argument in arguments] or [ROOT / "docs"]
+    targets = [Path(argument) for argument in arguments] or [DOCS]
     pages: list[Path] = []
     for target in targets:
         if target.is_dir():

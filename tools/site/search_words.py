@@ -47,11 +47,10 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
-GLOSSARY = ROOT / "data" / "glossary.yml"
-DICTIONARY = ROOT / "data" / "search" / "jieba-dict.txt"
-USER_WORDS = ROOT / "data" / "search" / "jieba-user.txt"
+from tools.paths import DOCS, GLOSSARY, ROOT, SEARCH_WORDS
+
+DICTIONARY = SEARCH_WORDS / "jieba-dict.txt"
+USER_WORDS = SEARCH_WORDS / "jieba-user.txt"
 
 # The key of the entry that keeps jieba's total. Not Han: Material only cuts Han runs.
 REST = "rest-of-dictionary"

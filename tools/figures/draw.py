@@ -1,6 +1,6 @@
 """Draw the site's figures as SVG: each in four variants, for every language.
 
-Run ``make figures`` (or ``python tools/figures.py``) after changing a figure, its labels
+Run ``make figures`` (or ``python -m tools.figures.draw``) after changing a figure, its labels
 or benchmarks/results/batching.json; the files land in docs/<lang>/assets/figures/.
 
 Every figure comes in a wide layout (for a screen at least 45em wide) and a narrow one
@@ -32,9 +32,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.paths import DOCS, RESULTS
+
 LANGS = ("en", "zh")
-BATCHING_JSON = ROOT / "benchmarks" / "results" / "batching.json"
+BATCHING_JSON = RESULTS / "batching.json"
 
 FONT = (
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', "
@@ -834,7 +835,7 @@ def write_figures(docs: Path) -> list[Path]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="the docs directory")
+    parser.add_argument("--docs", type=Path, default=DOCS, help="the docs directory")
     args = parser.parse_args(argv)
     for path in write_figures(args.docs):
         print(path.relative_to(args.docs.resolve()) if path.is_relative_to(args.docs) else path)

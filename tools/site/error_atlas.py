@@ -10,8 +10,8 @@ page by itself:
 - the entries at the end for the forms that have no hand-written entry: the message,
   and the cause and fix `explain` prints for it.
 
-Run `python -m tools.error_atlas` after changing the table; `--check` fails (naming
-this command) when a page is stale. The tests run the check.
+Run `python -m tools.site.error_atlas` (`make error-atlas`) after changing the table;
+`--check` fails (naming this command) when a page is stale. The tests run the check.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from pathlib import Path
 from rnn_guide.explain import explain
 from rnn_guide.messages import Lang, text
 from rnn_guide.messages.explain import PATTERNS, Pattern
-from tools.fences import ROOT
+from tools.paths import DOCS, ROOT
 
-COMMAND = "python -m tools.error_atlas"
+COMMAND = "python -m tools.site.error_atlas"
 PAGES: dict[Lang, Path] = {
-    lang: ROOT / "docs" / lang / "reference" / "error-atlas.md" for lang in ("en", "zh")
+    lang: DOCS / lang / "reference" / "error-atlas.md" for lang in ("en", "zh")
 }
 _REGIONS = ("list", "entries")
 

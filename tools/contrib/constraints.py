@@ -1,7 +1,7 @@
 """Write constraints.txt again from the packages installed in .venv (`make constraints`).
 
-    python tools/constraints.py          # rewrite constraints.txt
-    python tools/constraints.py --check  # exit 1, with a diff, when it would change
+    python -m tools.contrib.constraints          # rewrite constraints.txt
+    python -m tools.contrib.constraints --check  # exit 1, with a diff, when it would change
 
 Every installed distribution is pinned (``name==version``), sorted by name as
 ``pip freeze`` sorts them, under the file's own comment header. The project itself
@@ -18,10 +18,9 @@ import difflib
 import re
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CONSTRAINTS = ROOT / "constraints.txt"
+from tools.paths import CONSTRAINTS
+
 HEADER = (
     "# Pins for the whole toolchain: make installs with `pip install -c constraints.txt`.\n"
     "# torch is the CPU build of 2.13.0; refresh with `make constraints`.\n"

@@ -19,7 +19,7 @@ from sybil.parsers.markdown import ClearNamespaceParser, PythonCodeBlockParser, 
 from sybil.parsers.markdown.codeblock import CodeBlockParser
 from sybil.parsers.rest import DocTestParser
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.paths import DOCS, PACKAGE, ROOT
 
 # Doctest output may elide with "..." and wrap freely; nothing else is loosened.
 DOCTEST_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
@@ -300,7 +300,7 @@ def page_parsers() -> list[Any]:
     return [PagePythonParser(), SkipParser(), ClearNamespaceParser()]
 
 
-def page_sybil(path: Path | str = ROOT / "docs") -> Sybil:
+def page_sybil(path: Path | str = DOCS) -> Sybil:
     """The Sybil that runs every ``python`` example in the Markdown pages."""
     return Sybil(
         parsers=page_parsers(),
@@ -311,7 +311,7 @@ def page_sybil(path: Path | str = ROOT / "docs") -> Sybil:
     )
 
 
-def docstring_sybil(path: Path | str = ROOT / "rnn_guide") -> Sybil:
+def docstring_sybil(path: Path | str = PACKAGE) -> Sybil:
     """The Sybil that runs the ``Examples:`` of every docstring in the package."""
     return Sybil(
         parsers=[DocTestParser(optionflags=DOCTEST_FLAGS)],

@@ -9,7 +9,7 @@ in light and dark mode, its copy button and its lazy set-up) and describes each 
 the ``alt`` of its cell's metadata; the few rules the notebook still needs are in
 ``docs/assets/css/extra.css`` (``.jupyter-wrapper``). ``on_page_context`` gives the page
 a description of its own (a notebook has no front matter): its first sentence of prose.
-Notebooks stay pages under mkdocs-static-i18n thanks to tools/notebook_files_hook.py.
+Notebooks stay pages under mkdocs-static-i18n thanks to notebook_files_hook.py.
 Registered in mkdocs.yml under ``hooks:``.
 """
 
@@ -17,14 +17,9 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from html import escape
 from pathlib import Path
 from typing import Any
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from tools.code_blocks_hook import keyboard_reachable_code
 
 # What mkdocs-jupyter's template emits around the cells (mkdocs-jupyter 0.26).
 _INLINE = re.compile(  # styles, scripts, the copy widget and its text
@@ -46,14 +41,14 @@ def _code_block(match: re.Match[str]) -> str:
     lang = match["lang"] or "text"
     return (
         f'<div class="language-{lang} highlight"><pre><span></span>'
-        f"<code>{match['code']}</code></pre></div>"
+        f'<code tabindex="0">{match["code"]}</code></pre></div>'
     )
 
 
 def clean_notebook_html(html: str, alts: list[str], fallback_alt: str) -> str:
     """``html`` without inline styles and scripts, code cells and heading anchors in
     Material's markup, and the images described by ``alts`` (then ``fallback_alt``)."""
-    html = keyboard_reachable_code(_CODE.sub(_code_block, _INLINE.sub("", html)))
+    html = _CODE.sub(_code_block, _INLINE.sub("", html))
     html = _ANCHOR.sub(r'<a class="headerlink" href="\1" title="Permanent link">¶</a>', html)
     pending = iter(alts)
     return _DEFAULT_ALT.sub(lambda _: f'alt="{escape(next(pending, fallback_alt))}"', html)

@@ -16,8 +16,8 @@ are written in fixed names (`module`, `x`, `h_0`, `c_0`, `lengths`): their last 
 raises, the lines before it build the call, so a test can apply a printed fix between
 the two and run the call again.
 
-Run `python -m tools.error_corpus` to rewrite tests/data/error-corpus.json, and
-`python -m tools.error_corpus --check` to fail when the file is not what this torch
+Run `python -m tools.contrib.error_corpus` to rewrite tests/data/error-corpus.json, and
+`python -m tools.contrib.error_corpus --check` to fail when the file is not what this torch
 raises.
 """
 
@@ -34,9 +34,9 @@ from typing import Any
 
 import torch
 
-from tools.fences import ROOT
+from tools.paths import ROOT, TEST_DATA
 
-OUTPUT = ROOT / "tests" / "data" / "error-corpus.json"
+OUTPUT = TEST_DATA / "error-corpus.json"
 TORCH_ROOT = Path(torch.__file__).resolve().parent.parent
 
 
@@ -898,7 +898,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
         if current != text:
-            print(f"{OUTPUT} is stale: run python -m tools.error_corpus", file=sys.stderr)
+            print(f"{OUTPUT} is stale: run python -m tools.contrib.error_corpus", file=sys.stderr)
             return 1
         return 0
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)

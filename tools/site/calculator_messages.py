@@ -12,25 +12,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TARGET = ROOT / "docs" / "assets" / "js" / "shape-messages.js"
+from rnn_guide.messages import table
+from tools.paths import JS
+
+TARGET = JS / "shape-messages.js"
 
 HEADER = """\
 /* The shape calculator's messages: the "shape.*" entries of rnn_guide's message table
    (rnn_guide/messages/), key -> {en, zh}, arguments spelled as in Python.
-   Written by tools/calculator_messages.py (`make calculator-messages`): do not edit. */
+   Written by tools/site/calculator_messages.py (`make calculator-messages`): do not edit. */
 """
 
 
 def render() -> str:
     """The file's text: the header and one JSON object, keys sorted, one per line."""
-    sys.path.insert(0, str(ROOT))
-    from rnn_guide.messages import table
-
     data = table("python", "shape.")
     body = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
     return f"{HEADER}window.rnnGuideMessages = {body};\n"

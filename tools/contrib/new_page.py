@@ -1,13 +1,13 @@
 """Create a page and its Chinese twin from the skeleton of its kind, and list it in the nav.
 
     make new-page KIND=how-to PAGE=how-to/decode-errors TITLE="Decode an RNN error"
-    python tools/new_page.py --kind how-to --page how-to/decode-errors --title "..."
+    python -m tools.contrib.new_page --kind how-to --page how-to/decode-errors --title "..."
 
 `make new-page` passes KIND, PAGE, TITLE, TITLE_ZH, DESCRIPTION and DESCRIPTION_ZH
 through the environment (NEW_PAGE_KIND, ...; read with --from-environment), never
 through a shell command line: a title with backticks, `$` or quotes is text.
 
-Writes docs/en/<PAGE>.md and docs/zh/<PAGE>.md from tools/templates/<KIND>.<lang>.md
+Writes docs/en/<PAGE>.md and docs/zh/<PAGE>.md from tools/contrib/templates/<KIND>.<lang>.md
 (tutorial, how-to, explanation, reference: the Diátaxis skeletons of CONTRIBUTING.md)
 and adds `<PAGE>.md` as the last entry of the matching section of the `nav:` in
 mkdocs.yml, leaving every other line of that file as it was. Both pages start with
@@ -25,8 +25,7 @@ import sys
 from pathlib import Path
 from string import Template
 
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+from tools.paths import ROOT, TEMPLATES
 
 # Diátaxis kind -> the nav section (in mkdocs.yml) that lists pages of that kind.
 SECTIONS = {

@@ -15,7 +15,7 @@ language's tree (``../zh/`` instead of ``..``). Without navigation.instant nothi
 reads the base (with it, Material would also fetch ``sitemap.xml`` next to it).
 
 The Chinese words themselves come from the search plugin's documented options
-``jieba_dict`` and ``jieba_dict_user`` (see tools/search_words.py).
+``jieba_dict`` and ``jieba_dict_user`` (see tools/site/search_words.py).
 
 Checked by tests/test_search_hook.py and, on the built site, by
 tests/browser/test_search.py (each index holds one language; the queries of

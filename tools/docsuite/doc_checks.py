@@ -31,8 +31,9 @@ from functools import cache
 from importlib.metadata import packages_distributions
 from pathlib import Path
 
-from tools.doc_suite import page_parsers
-from tools.fences import DOCS, ROOT, blocks, notebook_code, pages, skip_directives
+from tools.docsuite.doc_suite import page_parsers
+from tools.docsuite.fences import blocks, notebook_code, pages, skip_directives
+from tools.paths import DOCS, PYPROJECT, ROOT
 
 # `next "reason"`, or Sybil's conditional form `next if(condition, reason="reason")`.
 _REASONED_SKIP = re.compile(
@@ -397,7 +398,7 @@ def _requirement_name(requirement: str) -> str:
 
 
 @cache
-def declared_distributions(pyproject: Path = ROOT / "pyproject.toml") -> frozenset[str]:
+def declared_distributions(pyproject: Path = PYPROJECT) -> frozenset[str]:
     """The project's own name and every distribution its pyproject.toml asks for."""
     if sys.version_info >= (3, 11):
         import tomllib
@@ -452,9 +453,9 @@ def _import_problem(where: str, module: str, declared: frozenset[str]) -> str | 
     )
 
 
-def import_problems(docs: Path = DOCS, pyproject: Path = ROOT / "pyproject.toml") -> list[str]:
+def import_problems(docs: Path = DOCS, pyproject: Path = PYPROJECT) -> list[str]:
     """Imports in pages and notebooks of modules the project does not declare."""
-    from tools.lint_docs import page_python
+    from tools.docsuite.lint_docs import page_python
 
     declared = declared_distributions(pyproject)
     problems = []

@@ -1,7 +1,7 @@
 """Run ruff on the Python in the Markdown pages, reporting docs/...md:LINE.
 
-    python tools/lint_docs.py              # every page under docs/
-    python tools/lint_docs.py docs/en/x.md # some pages
+    python -m tools.docsuite.lint_docs               # every page under docs/
+    python -m tools.docsuite.lint_docs docs/en/x.md  # some pages
 
 Each page's ``python`` blocks (and invisible code blocks) are joined, in order, into
 one Python file, since a page is one namespace: a name defined in one block is used in
@@ -18,11 +18,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from tools.fences import DOCS, blocks  # noqa: E402
+from tools.docsuite.fences import blocks
+from tools.paths import DOCS, ROOT
 
 # Rules that contradict how a page is written: bare expressions that show a value,
 # imports placed where the text needs them, unpacked values named for the reader.

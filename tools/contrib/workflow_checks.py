@@ -20,8 +20,8 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-WORKFLOWS = ROOT / ".github" / "workflows"
+from tools.paths import ROOT, WORKFLOWS
+
 MAIN_ONLY = re.compile(r"""^\s*github\.ref\s*==\s*['"]refs/heads/main['"]\s*$""")
 
 
@@ -143,6 +143,6 @@ def constraints_problems(root: Path = ROOT) -> list[str]:
         line = _line_of(text, "make constraints")
         return [
             f"constraints.txt:{line}: says `make constraints`, but the Makefile has no "
-            "`constraints:` target; add it (tools/constraints.py) or drop the mention"
+            "`constraints:` target; add it (tools/contrib/constraints.py) or drop the mention"
         ]
     return []

@@ -1,8 +1,8 @@
 """Find fenced code blocks and Sybil directives in the Markdown pages.
 
 One scanner, used by the fence-accounting check, the twin check, the fix-examples
-tool and the site's "examples verified" stamp, so they all agree on what a code
-block is.
+tool and the count of examples behind the site's "examples verified" stamp, so they
+all agree on what a code block is.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
+from tools.paths import DOCS, ROOT
+
 LANGS = ("en", "zh")
 
 # An opening or closing fence, possibly indented (admonitions, tabs) or quoted.
@@ -151,11 +151,6 @@ def pages(lang: str | None = None, docs: Path = DOCS) -> list[Path]:
     """Markdown pages under ``docs/<lang>`` (or under every language), sorted."""
     roots = [docs / lang] if lang else [docs / name for name in LANGS]
     return sorted(p for root in roots for p in root.rglob("*.md"))
-
-
-def count_examples(docs: Path = DOCS, lang: str = "en") -> int:
-    """How many Python examples the pages of one language hold (fences and invisible blocks)."""
-    return sum(1 for page in pages(lang, docs) for block in blocks(page) if block.is_python)
 
 
 def _dedent(body: list[str]) -> str:

@@ -1,0 +1,1 @@
+"""Lighthouse scores of the built site, served under /rnn-guide/ with gzip."""

@@ -1,0 +1,1 @@
+"""Contributor scripts: new pages, fixed examples, pins, workflow checks, the error corpus."""

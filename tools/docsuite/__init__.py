@@ -1,0 +1,1 @@
+"""The doc-example suite: how the pages' and docstrings' examples run, and their checks."""

@@ -1,0 +1,1 @@
+"""The site's SVG figures, drawn from fixed geometry and committed measurements."""
