@@ -60,7 +60,7 @@ lint: $(STAMP)  ## ruff: lint and format check (package, tests, tools and the pa
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m tools.docsuite.lint_docs
 
-types: $(STAMP)  ## mypy --strict on the package.
+types: $(STAMP)  ## mypy --strict on the package, the tools and the benchmarks.
 	$(BIN)/mypy
 
 workflows: $(STAMP)  ## zizmor on .github/workflows (pinned actions, permissions, credentials).

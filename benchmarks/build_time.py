@@ -113,8 +113,8 @@ def measure(repeat: int, ablate: bool, work: Path) -> dict[str, Any]:
     }
     for name, extensions in ((BARE, True), (BARE_PLAIN, False)):
         site = work / f"bare-{int(extensions)}"
-        config = dump_config(bare_config(site, project, extensions), work / f"{site.name}.yml")
-        main[name] = (command(config, site, False), count_pages(docs, notebooks=False))
+        bare = dump_config(bare_config(site, project, extensions), work / f"{site.name}.yml")
+        main[name] = (command(bare, site, False), count_pages(docs, notebooks=False))
     cold = dump_config(notebook_cache_off(full), work / "cold.yml")
     main[COLD] = (command(cold, work / "site-cold", False), count_pages(docs))
     en_only = dump_config(i18n_languages(full, ["en"]), work / "full-en.yml")
@@ -157,8 +157,8 @@ def measure(repeat: int, ablate: bool, work: Path) -> dict[str, Any]:
         for hook in base.get("hooks", []):
             rest = [h for h in base["hooks"] if h != hook]
             variants[f"en only, no hook {Path(hook).name}"] = {**base, "hooks": rest}
-        for i, (name, config) in enumerate(variants.items()):
-            path = dump_config(config, work / f"ablate-{i}.yml")
+        for i, (name, variant) in enumerate(variants.items()):
+            path = dump_config(variant, work / f"ablate-{i}.yml")
             add(name, en_pages, [run(command(path, work / "site-ablate", False))])
 
     def ratio(top: str, bottom: str) -> float:

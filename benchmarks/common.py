@@ -238,7 +238,7 @@ def load_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
             return Tagged(tag, loader.construct_scalar(node))
         if isinstance(node, yaml.SequenceNode):
             return Tagged(tag, loader.construct_sequence(node, deep=True))
-        return Tagged(tag, loader.construct_mapping(node, deep=True))  # type: ignore[arg-type]
+        return Tagged(tag, loader.construct_mapping(node, deep=True))
 
     Loader.add_multi_constructor("", construct)
     data: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)

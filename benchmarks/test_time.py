@@ -43,7 +43,7 @@ NOT_UNIT = ["--ignore=tests/browser", "--ignore=tests/test_notebooks.py"]
 def parts(site: Path) -> list[dict[str, Any]]:
     """The parts of `make test`, each with the commands that make it up."""
     tests = TESTS
-    found = [
+    found: list[dict[str, Any]] = [
         {
             "part": "lint",
             "cmds": [
@@ -105,8 +105,8 @@ def measure(repeat: int, compare: str, site: Path) -> dict[str, Any]:
             continue
         if "pytest" in part:
             args = part["pytest"]
-            runs = [timed_pytest(args, env=env) for _ in range(repeat)]
-            chosen = median_runs(runs)
+            timed = [timed_pytest(args, env=env) for _ in range(repeat)]
+            chosen = median_runs(timed)
             wall, cpu, ok, detail = (
                 chosen["wall_median"],
                 chosen["cpu"],

@@ -37,7 +37,7 @@ from typing import Any
 from unittest import SkipTest
 
 from sybil.document import Document
-from sybil.evaluators.doctest import DocTestRunner
+from sybil.evaluators.doctest import DocTestEvaluator, DocTestRunner
 from sybil.example import SybilFailure
 
 from tools.docsuite.doc_suite import DOCTEST_FLAGS, fresh_state, page_parsers
@@ -168,7 +168,7 @@ def _outputs(path: Path) -> dict[int, str]:
             except Exception:  # a failing block is reported by fix_page
                 continue
             continue
-        if hasattr(example.region.evaluator, "runner"):
+        if isinstance(example.region.evaluator, DocTestEvaluator):
             example.region.evaluator.runner = runner
         runner.reset()
         try:
@@ -218,7 +218,7 @@ def fix_page(path: Path, write: bool = True) -> Outcome:
     for example in document.examples():
         parsed = example.parsed
         is_doctest = isinstance(parsed, doctest.Example)
-        if is_doctest and hasattr(example.region.evaluator, "runner"):
+        if is_doctest and isinstance(example.region.evaluator, DocTestEvaluator):
             example.region.evaluator.runner = runner
         runner.reset()
         try:

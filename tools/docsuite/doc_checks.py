@@ -30,6 +30,7 @@ import sys
 from functools import cache
 from importlib.metadata import packages_distributions
 from pathlib import Path
+from typing import Any
 
 from tools.docsuite.doc_suite import page_parsers
 from tools.docsuite.fences import blocks, notebook_code, pages, skip_directives
@@ -146,8 +147,8 @@ def skip_problems(docs: Path = DOCS) -> list[str]:
         for block in blocks(page):
             if not block.is_python:
                 continue
-            for offset, line in enumerate(block.code.splitlines(), start=1):
-                if re.search(r"#\s*doctest:.*\+SKIP", line):
+            for offset, code_line in enumerate(block.code.splitlines(), start=1):
+                if re.search(r"#\s*doctest:.*\+SKIP", code_line):
                     problems.append(
                         f"{where}:{block.line + offset}: '# doctest: +SKIP' hides an example "
                         "without a reason; remove it, or skip the block with "
@@ -483,10 +484,10 @@ OUTPUT_VARIES = "output_varies"
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
 
-def _output_summary(cell: dict[str, object]) -> list[tuple[str, str]]:
+def _output_summary(cell: dict[str, Any]) -> list[tuple[str, str]]:
     """(kind, text) of each output of a code cell: stream text, plain text, image, error."""
-    summary = []
-    for output in cell.get("outputs", []) or []:  # type: ignore[union-attr]
+    summary: list[tuple[str, str]] = []
+    for output in cell.get("outputs", []) or []:
         kind = output.get("output_type", "")
         if kind == "stream":
             name, text = f"stream:{output.get('name')}", "".join(output.get("text", ""))

@@ -219,7 +219,8 @@ def fresh_state(namespace: dict[str, Any]) -> None:
     torch.set_num_threads(_THREADS)
     torch.use_deterministic_algorithms(False)
     torch.autograd.set_detect_anomaly(False)
-    torch.set_printoptions(profile="default")
+    # torch.set_printoptions has no annotations (torch/_tensor_str.py).
+    torch.set_printoptions(profile="default")  # type: ignore[no-untyped-call]
     torch.manual_seed(SEED)
     random.seed(SEED)
     try:

@@ -434,6 +434,7 @@ class Canvas:
 def unrolled_rnn(t: dict[str, str], layout: str, p: Palette) -> str:
     c = Canvas(p, layout)
     narrow = layout == "narrow"
+    height: float  # grows to fit the wrapped caption
     width, height = (NARROW_WIDTH, 300) if narrow else (720, 300)
     steps = 4
     cell_w, cell_h, gap = (50, 60, 26) if narrow else (100, 60, 60)
@@ -574,6 +575,7 @@ def output_vs_h_n(t: dict[str, str], layout: str, p: Palette) -> str:
     c = Canvas(p, layout)
     narrow = layout == "narrow"
     layers, steps = 3, 5
+    y: float  # a row's centre, then the next free baseline of the wrapped labels
     if narrow:
         gx, gy, dx, dy, r = 84, 66, 52, 62, 15
     else:
