@@ -17,7 +17,8 @@ import pytest
 
 from rnn_guide.explain import explain, unrelated
 from rnn_guide.messages.explain import PATTERNS
-from tools import error_atlas, error_corpus
+from tools.contrib import error_corpus
+from tools.site import error_atlas
 
 CORPUS: dict[str, Any] = json.loads(error_corpus.OUTPUT.read_text(encoding="utf-8"))
 CASES: list[dict[str, Any]] = CORPUS["cases"]

@@ -152,7 +152,8 @@ def test_raising_examples_are_reported_not_rewritten(tmp_path: Path) -> None:
 
 def test_command_reports_file_and_line(page: Path) -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "fix_examples.py"), str(page)],
+        [sys.executable, "-m", "tools.contrib.fix_examples", str(page)],
+        cwd=ROOT,
         capture_output=True,
         text=True,
     )
@@ -195,7 +196,8 @@ def test_set_order_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "sets.md"
     path.write_text(text, encoding="utf-8")
     result = subprocess.run(  # hash seed 0 here; the tool's second run uses another one
-        [sys.executable, str(ROOT / "tools" / "fix_examples.py"), str(path)],
+        [sys.executable, "-m", "tools.contrib.fix_examples", str(path)],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONHASHSEED": "0"},
@@ -209,7 +211,8 @@ def test_refusals_name_file_and_line_and_fail(tmp_path: Path) -> None:
     path = tmp_path / "refused.md"
     path.write_text("# R\n\n```python\n>>> print('```')\nx\n\n```\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "fix_examples.py"), str(path)],
+        [sys.executable, "-m", "tools.contrib.fix_examples", str(path)],
+        cwd=ROOT,
         capture_output=True,
         text=True,
     )

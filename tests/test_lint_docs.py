@@ -77,7 +77,8 @@ def test_command_exit_status(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
     page.write_text(PAGE, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "lint_docs.py"), str(page)],
+        [sys.executable, "-m", "tools.docsuite.lint_docs", str(page)],
+        cwd=ROOT,
         capture_output=True,
         text=True,
     )
@@ -85,7 +86,8 @@ def test_command_exit_status(tmp_path: Path) -> None:
     assert result.stdout.splitlines()[-1] == "lint-docs: 1 finding(s) in the pages' Python"
     page.write_text(PAGE.replace(" + undefined_name", ""), encoding="utf-8")
     clean = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "lint_docs.py"), str(page)],
+        [sys.executable, "-m", "tools.docsuite.lint_docs", str(page)],
+        cwd=ROOT,
         capture_output=True,
         text=True,
     )

@@ -104,7 +104,8 @@ def test_command_line_errors_are_one_line(project: Path) -> None:
     ]
     for args, expected in cases:
         result = subprocess.run(
-            [sys.executable, str(ROOT / "tools" / "new_page.py"), "--root", str(project), *args],
+            [sys.executable, "-m", "tools.contrib.new_page", "--root", str(project), *args],
+            cwd=ROOT,
             capture_output=True,
             text=True,
         )

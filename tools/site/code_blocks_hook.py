@@ -3,8 +3,7 @@
 With ``content.lazy`` Material sets up a code block (keyboard access if it scrolls) only
 when it comes into view; until then a wide block could not be reached with the keyboard
 (axe: scrollable-region-focusable). So every block starts focusable, and Material keeps
-``tabindex`` only where a block scrolls. notebook_hook.py does the same for the code
-cells it rewrites.
+``tabindex`` only where a block scrolls; notebook_hook.py does the same for notebooks.
 """
 
 from __future__ import annotations
