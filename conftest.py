@@ -34,7 +34,7 @@ def pytest_runtest_teardown(
 ) -> Generator[None, None, None]:
     """After the last example of a page or module: fail when it left global state changed.
 
-    Every page starts from fresh state (tools.doc_suite.fresh_state), so a leak cannot
+    Every page starts from fresh state (tools.docsuite.doc_suite.fresh_state), so a leak cannot
     change another page's result; it is still an error, since a reader running the pages
     one after another in one session would see it.
     """
