@@ -9,6 +9,8 @@ STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?= -n auto --dist loadfile
 
 export NO_MKDOCS_2_WARNING := 1
+# Only `make serve` builds one language; a full build ignores a locale left in the shell.
+unexport RNN_GUIDE_PREVIEW_LOCALE
 # The examples use tiny tensors: one thread per test worker is faster than two
 # threads fighting over two cores (and gives the same numbers on every machine).
 TEST_ENV := OMP_NUM_THREADS=1
@@ -46,11 +48,23 @@ $(STAMP): pyproject.toml constraints.txt tools/site/cjk_breaks/pyproject.toml
 
 setup: $(STAMP)  ## Create .venv and install everything (done by the other targets too).
 
-# Every save rebuilds both languages in full: `mkdocs serve --dirty` rebuilds only the
-# saved page, but under mkdocs-static-i18n each dirty rebuild of one server took longer
-# than the one before (7 s, 6 s, 13 s, 21 s, 70 s; benchmarks/README.md, preview).
-serve: $(STAMP)  ## Serve the site with live reload on http://127.0.0.1:8000/ (zh: /zh/).
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+# `make serve` previews one language and rebuilds only the saved page (`--dirty`), which
+# shows an edit within a second: LOCALE=en (the default) or LOCALE=zh (served at the root).
+# Until the server restarts, such a rebuild leaves stale what the saved page does not hold:
+# the navigation and other pages' links (a new page or title), the API page (docstrings),
+# pages that include a changed file (includes/, benchmarks/results/), and the notebook; the
+# language menu leads nowhere, as the other language is not built. LOCALE=all serves both
+# languages and rebuilds the whole site on every save (about 10 s): what `make build` makes.
+# Strict mode is off in the preview: a dirty build always warns that it is one.
+LOCALE ?= en
+SERVE_ADDR ?= 127.0.0.1:8000
+SERVE_LOCALE := $(value LOCALE)
+PREVIEW = $(if $(filter all,$(SERVE_LOCALE)),,RNN_GUIDE_PREVIEW_LOCALE=$(SERVE_LOCALE))
+PREVIEW_FLAGS = $(if $(filter all,$(SERVE_LOCALE)),,--dirty --no-strict)
+serve: $(STAMP)  ## Preview with live reload on http://127.0.0.1:8000/ [LOCALE=en|zh|all].
+	$(if $(filter-out 1,$(words $(SERVE_LOCALE)))$(filter-out en zh all,$(SERVE_LOCALE)),\
+	  $(error LOCALE must be en, zh or all (make serve LOCALE=zh), not "$(SERVE_LOCALE)"))
+	$(PREVIEW) $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --livereload $(PREVIEW_FLAGS)
 
 build: $(STAMP)  ## Build the static site into site/ (strict: broken links fail).
 	$(BIN)/mkdocs build --strict

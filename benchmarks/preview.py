@@ -1,21 +1,22 @@
 """Time from saving a page to ``make serve`` serving the new page, median of several edits.
 
-    .venv/bin/python -m benchmarks.preview [--edits 7] [--lang en zh] [--port 8799]
+    .venv/bin/python -m benchmarks.preview [--edits 7] [--locale en zh] [--port 8799]
 
-Runs the server ``make serve`` runs (or ``--command``, e.g. with ``--dirty``) on a
-copy of the project, waits for its first build, then edits one paragraph of a page
-``--edits`` times, one edit at a time. Each time it records the moment the file was
-written and polls the page (every 20 ms) until the served HTML holds the new words.
-The edits go to a long explanation page in each language of ``--lang``. Beside the wall
-time it reports the server's CPU time per edit (user + system, from /proc), which is
-what the rebuild costs a core of its own: on a busy machine the wall time is mostly
-waiting for one.
+For each ``--locale`` (en, zh, or all: both languages, full rebuilds) it runs the command
+``make serve LOCALE=<locale>`` runs (read from ``make -n``) on a copy of the project,
+waits for the first build, then edits one prose line of a long explanation page of that
+language ``--edits`` times, one edit at a time. Each time it records the moment the file
+was written and polls the page (every 20 ms) until the served HTML holds the new words.
+Beside the wall time it reports the server's CPU time per edit (user + system, from
+/proc): on a busy machine the wall time is mostly waiting for a core.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shlex
 import statistics
 import subprocess
 import tempfile
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import BASE_ENV, BIN, header, machine, save, snapshot, table
+from tools.paths import ROOT
 
 PAGE = "explanation/why-batching-is-faster"
 ANCHOR = "Nothing is computed"  # the start of a paragraph of the page, in either language
@@ -71,52 +73,92 @@ def _marked_line(source: str) -> int:
     raise ValueError("no prose line to edit")
 
 
-def measure(langs: list[str], edits: int, port: int, command: list[str]) -> dict[str, Any]:
+def serve_command(locale: str, port: int) -> tuple[dict[str, str], list[str]]:
+    """The environment and command ``make serve LOCALE=<locale>`` runs (from ``make -n``)."""
+    printed = subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "-n",
+            "serve",
+            f"LOCALE={locale}",
+            f"SERVE_ADDR=127.0.0.1:{port}",
+            f"BIN={BIN}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    line = next(x for x in printed.splitlines() if " serve " in f" {x} " and "mkdocs" in x)
+    words = shlex.split(line)
+    assignments = 0  # the leading NAME=value words set the server's environment
+    while re.fullmatch(r"[A-Z_][A-Z0-9_]*=.*", words[assignments]):
+        assignments += 1
+    env = dict(word.split("=", 1) for word in words[:assignments])
+    return env, words[assignments:]
+
+
+def _edit_times(
+    project: Path, lang: str, url: str, edits: int, pid: int
+) -> tuple[list[float], list[float]]:
+    """Seconds from each save to the new page being served, and the server's CPU seconds."""
+    source = project / "docs" / lang / f"{PAGE}.md"
+    original = source.read_text(encoding="utf-8")
+    lines = original.splitlines(keepends=True)
+    at = _marked_line(original)
+    times, cpus = [], []
+    try:
+        for n in range(edits):
+            word = f"previewmark{lang}{n}x"
+            edited = [*lines[:at], f"{word} {lines[at]}", *lines[at + 1 :]]
+            time.sleep(1.0)  # the server is idle again before each edit
+            before = _cpu_seconds(pid)
+            source.write_text("".join(edited), encoding="utf-8")
+            times.append(_wait_for(url, word, timeout=120))
+            cpus.append(_cpu_seconds(pid) - before)
+    finally:
+        source.write_text(original, encoding="utf-8")
+    return times, cpus
+
+
+def measure(locales: list[str], edits: int, port: int) -> dict[str, Any]:
     info = machine()
     results: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
+    commands: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="rnn-guide-preview-") as tmp:
         project = snapshot(Path(tmp) / "project")
-        log = open(Path(tmp).parent / "rnn-guide-preview.log", "w", encoding="utf-8")  # noqa: SIM115
-        server = subprocess.Popen(
-            [*command, "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            env={**BASE_ENV, "RNN_GUIDE_CACHE_DIR": str(Path(tmp) / "cache")},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}/"
-            _wait_for(base + "zh/" if "zh" in langs else base, "</html>", timeout=900)
-            for lang in langs:
-                prefix = "" if lang == "en" else f"{lang}/"
-                source = project / "docs" / lang / f"{PAGE}.md"
-                original = source.read_text(encoding="utf-8")
-                lines = original.splitlines(keepends=True)
-                at = _marked_line(original)
-                url = f"{base}{prefix}{PAGE}/"
-                times, cpus = [], []
-                for n in range(edits):
-                    word = f"previewmark{lang}{n}x"
-                    edited = [*lines[:at], f"{word} {lines[at]}", *lines[at + 1 :]]
-                    time.sleep(1.0)  # the server is idle again before each edit
-                    before = _cpu_seconds(server.pid)
-                    source.write_text("".join(edited), encoding="utf-8")
-                    times.append(_wait_for(url, word, timeout=120))
-                    cpus.append(_cpu_seconds(server.pid) - before)
-                source.write_text(original, encoding="utf-8")
-                results[lang], cpu[lang] = times, cpus
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-            log.close()
+        for locale in locales:
+            env, command = serve_command(locale, port)
+            commands[locale] = " ".join([*(f"{k}={v}" for k, v in env.items()), *command])
+            log_path = Path(tmp).parent / f"rnn-guide-preview-{locale}.log"
+            with open(log_path, "w", encoding="utf-8") as log:
+                server = subprocess.Popen(
+                    command,
+                    cwd=project,
+                    env={**BASE_ENV, **env, "RNN_GUIDE_CACHE_DIR": str(Path(tmp) / "cache")},
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )
+                try:
+                    base = f"http://127.0.0.1:{port}/"
+                    _wait_for(base, "</html>", timeout=900)
+                    for lang in ("en", "zh") if locale == "all" else (locale,):
+                        prefix = "zh/" if locale == "all" and lang == "zh" else ""
+                        url = f"{base}{prefix}{PAGE}/"
+                        key = lang if locale != "all" else f"all ({lang})"
+                        results[key], cpu[key] = _edit_times(project, lang, url, edits, server.pid)
+                finally:
+                    server.terminate()
+                    server.wait(timeout=30)
     return {
-        "command": " ".join(command),
+        "commands": commands,
         "page": PAGE,
         "edits": edits,
-        "median_s": {lang: round(statistics.median(t), 3) for lang, t in results.items()},
-        "runs_s": {lang: [round(x, 3) for x in t] for lang, t in results.items()},
-        "median_cpu_s": {lang: round(statistics.median(t), 3) for lang, t in cpu.items()},
+        "median_s": {key: round(statistics.median(t), 3) for key, t in results.items()},
+        "runs_s": {key: [round(x, 3) for x in t] for key, t in results.items()},
+        "median_cpu_s": {key: round(statistics.median(t), 3) for key, t in cpu.items()},
         "goal_s": 1.0,
         "_info": info,
     }
@@ -125,25 +167,27 @@ def measure(langs: list[str], edits: int, port: int, command: list[str]) -> dict
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=7)
-    parser.add_argument("--lang", nargs="+", default=["en", "zh"], choices=["en", "zh"])
-    parser.add_argument("--port", type=int, default=8799)
     parser.add_argument(
-        "--command",
-        default=f"{BIN / 'mkdocs'} serve --livereload",
-        help="the serve command, without --dev-addr (default: what make serve runs)",
+        "--locale",
+        nargs="+",
+        default=["en", "zh"],
+        choices=["en", "zh", "all"],
+        help="make serve LOCALE=...: one language (en, zh) or both with full rebuilds (all)",
     )
+    parser.add_argument("--port", type=int, default=8799)
     args = parser.parse_args(argv)
-    result = measure(args.lang, args.edits, args.port, args.command.split())
+    result = measure(args.locale, args.edits, args.port)
     print(
         header(
             "Preview: saving a page to the new page being served",
             result["_info"],
-            f"{result['command']}; {args.edits} edits of a prose line of {PAGE}.md",
+            "; ".join(f"make serve LOCALE={k}: {v}" for k, v in result["commands"].items())
+            + f"; {args.edits} edits of a prose line of {PAGE}.md",
         )
     )
     print(
         table(
-            ["language", "median s", "median CPU s", "goal s", "edits (s)"],
+            ["make serve", "median s", "median CPU s", "goal s", "edits (s)"],
             [
                 [
                     lang,
