@@ -40,7 +40,7 @@ from benchmarks.common import (
 )
 
 NOTEBOOK = "tutorials/char-model/index.html"
-API = "reference/api/index.html"
+API = "reference/api/shapes/index.html"  # one module page of the API reference
 
 
 class _Links(HTMLParser):

@@ -145,7 +145,7 @@ PAGES = [
     "reference/error-atlas/",
     "explanation/misconceptions/",
     "how-to/last-output/",
-    "reference/api/",  # the docstrings' examples, as mkdocstrings shows them
+    "reference/api/shapes/",  # the docstrings' examples, as mkdocstrings shows them
 ]
 
 
