@@ -1,7 +1,8 @@
 """The site's layout as a reader meets it on a phone (390x844) and a desktop (1280x800),
 in the light and the dark scheme: the calculator's answer in view while editing, with
-nothing moving; every figure's text at least 11 CSS px, in the reader's scheme; no main
-column scrolling sideways on a desktop; no serious accessibility issue (axe, WCAG 2.2).
+nothing moving; every figure's text at least 11 CSS px, in the reader's scheme; no
+serious accessibility issue (axe, WCAG 2.2). That no main column scrolls sideways on a
+desktop is checked on every page by test_site.py's crawl.
 
 Needs /usr/bin/chromium (`apt-get install chromium`); fonts-noto-cjk gives the Chinese
 pages their real metrics (the checks hold without it, the screenshots look right with it).
@@ -268,44 +269,6 @@ def test_every_figure_is_readable_in_the_readers_scheme(site: Any, tab: Any) -> 
                     f"at {figure['smallest']:.1f}px"
                 )
     assert not problems, "\n".join(problems)
-
-
-# ---------------------------------------------------------------- code width
-
-#: Blocks allowed to scroll sideways at 1280 px, by page and the start of their text,
-#: with the reason. (Code wraps; tables of many columns scroll inside their own box.)
-SCROLL_ALLOWED: dict[tuple[str, str], str] = {}
-
-_SCROLLERS = """() => {
-  const out = [];
-  const root = document.documentElement;
-  if (root.scrollWidth > root.clientWidth + 1) out.push(["the page", String(root.scrollWidth)]);
-  for (const el of document.querySelectorAll(".md-content *")) {
-    const style = getComputedStyle(el);
-    if (!["auto", "scroll"].includes(style.overflowX)) continue;
-    if (el.scrollWidth > el.clientWidth + 1) {
-      out.push([el.tagName.toLowerCase() + "." + (el.className || ""),
-                el.textContent.trim().slice(0, 40), el.scrollWidth - el.clientWidth]);
-    }
-  }
-  return out;
-}"""
-
-
-def test_no_main_column_scrolls_sideways_on_a_desktop(site: Any, browser: Any) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
-    try:
-        tab = context.new_page()
-        problems = []
-        for path in site.pages:
-            tab.goto(site.url(path), wait_until="load")
-            for found in tab.evaluate(_SCROLLERS):
-                key = (path, found[1][:20] if len(found) > 2 else found[0])
-                if key not in SCROLL_ALLOWED:
-                    problems.append(f"/{path}: {found}")
-        assert not problems, "scrolls sideways at 1280 px:\n" + "\n".join(problems)
-    finally:
-        context.close()
 
 
 # ---------------------------------------------------------------- accessibility
