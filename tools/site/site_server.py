@@ -94,12 +94,20 @@ class SubPathHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that stops reading (a page left before it loaded) is not an error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(site_dir: Path, port: int, *, compress: bool = False) -> Iterator[str]:
     """Serve ``site_dir`` on 127.0.0.1:``port`` under PREFIX; yield the base URL."""
     handler = partial(SubPathHandler, site=str(site_dir), compress=compress)
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    server.daemon_threads = True
+    server = _Server(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{port}{PREFIX}"

@@ -1,0 +1,30 @@
+"""The test and benchmark site server: a reader who leaves early is not an error."""
+
+from __future__ import annotations
+
+import socket
+import struct
+import time
+from pathlib import Path
+
+import pytest
+
+from tools.site.site_server import serve
+
+
+def test_a_client_that_hangs_up_prints_no_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "index.html").write_bytes(b"<p>x</p>" * 400_000)  # more than a socket buffer
+    with socket.socket() as probe:  # a port free on this machine
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with serve(tmp_path, port):
+        for _ in range(10):
+            client = socket.create_connection(("127.0.0.1", port))
+            client.sendall(b"GET /rnn-guide/ HTTP/1.1\r\nHost: x\r\n\r\n")
+            # Close at once with a reset, as a browser tab that navigates away.
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            client.close()
+        time.sleep(0.5)  # the handler threads finish writing (and failing)
+    assert "Traceback" not in capsys.readouterr().err
