@@ -49,9 +49,10 @@ $(STAMP): pyproject.toml constraints.txt tools/site/cjk_breaks/pyproject.toml
 setup: $(STAMP)  ## Create .venv and install everything (done by the other targets too).
 
 # `make serve` previews one language and rebuilds only the saved page (`--dirty`), which
-# shows an edit within a second: LOCALE=en (the default) or LOCALE=zh (served at the root).
+# shows an edit in about 1.2 s (benchmarks/README.md, Preview): LOCALE=en (the default) or
+# LOCALE=zh (served at the root).
 # Until the server restarts, such a rebuild leaves stale what the saved page does not hold:
-# the navigation and other pages' links (a new page or title), the API page (docstrings),
+# the navigation and other pages' links (a new page or title), the API pages (docstrings),
 # pages that include a changed file (includes/, benchmarks/results/), and the notebook; the
 # language menu leads nowhere, as the other language is not built. LOCALE=all serves both
 # languages and rebuilds the whole site on every save (about 10 s): what `make build` makes.

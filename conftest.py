@@ -102,7 +102,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             if kind:
                 counts.setdefault(kind, {}).setdefault(outcome, 0)
                 counts[kind][outcome] += 1
-    _record(terminalreporter, counts)
+    _record(terminalreporter)
     if counts:
         terminalreporter.section("doc examples")
         for kind, by_outcome in sorted(counts.items()):
@@ -112,7 +112,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             )
 
 
-def _record(terminalreporter: pytest.TerminalReporter, counts: dict[str, dict[str, int]]) -> None:
+def _record(terminalreporter: pytest.TerminalReporter) -> None:
     """Append what ran and passed to $RNN_GUIDE_TEST_RECORD, for the site's stamp.
 
     Written only when the whole run passed; `make test` removes the file first, so after

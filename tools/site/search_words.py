@@ -28,7 +28,7 @@ committed files through its documented options:
 
 The text read is every Markdown page and notebook under docs/ (both languages: an
 English page may quote Chinese), the snippets and tables they include, and the
-package, whose docstrings and messages the API page shows. Removing every character
+package, whose docstrings and messages the API pages show. Removing every character
 that is not Han joins more text than the index ever holds together, so the dictionary
 may keep a few words no cut needs, never miss one. ``tests/test_search_words.py``
 fails when a page has text the committed dictionary does not cover; the message says
@@ -81,7 +81,7 @@ def han_text(texts: Iterable[str]) -> set[str]:
 
 
 # What the pages are made of besides docs/: included snippets and tables, and the
-# package, whose docstrings and message tables the API page shows.
+# package, whose docstrings and message tables the API pages show.
 INCLUDED = ["includes", "benchmarks/results", "rnn_guide", "CONTRIBUTING.md"]
 
 
@@ -89,7 +89,7 @@ def site_texts(docs: Path = DOCS) -> list[str]:
     """The text of every page and notebook under ``docs`` and of what the pages include.
 
     Notebooks are decoded from JSON; Python files are read whole (their docstrings and
-    strings reach the API page).
+    strings reach the API pages).
     """
     paths = sorted(docs.rglob("*"))
     for name in INCLUDED:
