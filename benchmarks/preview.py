@@ -1,20 +1,23 @@
 """Time from saving a page to ``make serve`` serving the new page, median of several edits.
 
-    .venv/bin/python -m benchmarks.preview [--edits 7] [--locale en zh] [--port 8799]
+    .venv/bin/python -m benchmarks.preview [--edits 11] [--locale en zh] [--port 8799]
 
 For each ``--locale`` (en, zh, or all: both languages, full rebuilds) it runs the command
 ``make serve LOCALE=<locale>`` runs (read from ``make -n``) on a copy of the project,
 waits for the first build, then edits one prose line of a long explanation page of that
-language ``--edits`` times, one edit at a time. Each time it records the moment the file
-was written and polls the page (every 20 ms) until the served HTML holds the new words.
-Beside the wall time it reports the server's CPU time per edit (user + system, from
-/proc): on a busy machine the wall time is mostly waiting for a core.
+language ``--edits`` times, one edit at a time, 1 to 1.5 s after the last was served (a
+fixed pseudo-random schedule, so the saves fall at different moments of the server's
+polling of the files, as a person's do). Each time it records the moment the file was
+written and polls the page (every 20 ms) until the served HTML holds the new words. Beside
+the wall time it reports the server's CPU time per edit (user + system, from /proc): on a
+busy machine the wall time is mostly waiting for a core.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import shlex
 import statistics
@@ -108,11 +111,15 @@ def _edit_times(
     lines = original.splitlines(keepends=True)
     at = _marked_line(original)
     times, cpus = [], []
+    pauses = random.Random(0)  # a fixed schedule of pauses, the same on every run
     try:
         for n in range(edits):
             word = f"previewmark{lang}{n}x"
             edited = [*lines[:at], f"{word} {lines[at]}", *lines[at + 1 :]]
-            time.sleep(1.0)  # the server is idle again before each edit
+            # The server is idle again before each edit. The extra part of the pause puts
+            # the saves at different moments of the server's 0.5 s polling of the files,
+            # as a person's saves fall: a fixed pause saves at the same moment each time.
+            time.sleep(1.0 + pauses.uniform(0.0, 0.5))
             before = _cpu_seconds(pid)
             source.write_text("".join(edited), encoding="utf-8")
             times.append(_wait_for(url, word, timeout=120))
@@ -166,7 +173,7 @@ def measure(locales: list[str], edits: int, port: int) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--edits", type=int, default=7)
+    parser.add_argument("--edits", type=int, default=11)
     parser.add_argument(
         "--locale",
         nargs="+",

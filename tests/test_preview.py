@@ -1,6 +1,8 @@
 """`make serve` previews one language with dirty rebuilds; every other build is full.
 
-The time it takes is benchmarks/preview.py's to report; these tests check what runs.
+The preview reads mkdocs.preview.yml: mkdocs.yml, plus a hook that keeps Material's
+templates compiled between rebuilds. The time it takes is benchmarks/preview.py's to
+report; these tests check what runs.
 """
 
 from __future__ import annotations
@@ -8,11 +10,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
+import yaml
+from jinja2 import Environment, FileSystemLoader
 from mkdocs.config import load_config
 
-from tools.paths import MKDOCS_YML, ROOT
+from tools.paths import MKDOCS_PREVIEW_YML, MKDOCS_YML, ROOT
 
 needs_make = pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
 
@@ -45,6 +50,8 @@ def test_serve_previews_one_language_and_rebuilds_the_saved_page(locale: str) ->
         f"RNN_GUIDE_PREVIEW_LOCALE={locale}",
         ".venv/bin/mkdocs",
         "serve",
+        "-f",
+        "mkdocs.preview.yml",
         "--dev-addr",
         "127.0.0.1:8000",
         "--livereload",
@@ -60,6 +67,8 @@ def test_serve_all_builds_both_languages_in_full() -> None:
     assert _serve_line(printed.stdout) == [
         ".venv/bin/mkdocs",
         "serve",
+        "-f",
+        "mkdocs.preview.yml",
         "--dev-addr",
         "127.0.0.1:8000",
         "--livereload",
@@ -120,3 +129,62 @@ def test_a_preview_locale_builds_that_language_alone_at_the_root(
 ) -> None:
     built = _built_locales(monkeypatch, "zh")
     assert built == {"en": False, "zh": True, "en built": False, "zh built": True}
+
+
+def _yaml(path: Path) -> dict[str, object]:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and the like
+    loaded: dict[str, object] = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+    return loaded
+
+
+def test_the_preview_is_mkdocs_yml_with_one_more_hook_and_mkdocs_yml_watched() -> None:
+    # INHERIT replaces lists, so the preview repeats mkdocs.yml's hooks and watch list.
+    site, preview = _yaml(MKDOCS_YML), _yaml(MKDOCS_PREVIEW_YML)
+    assert preview == {
+        "INHERIT": "mkdocs.yml",
+        "hooks": [*site["hooks"], "tools/site/preview_hook.py"],  # type: ignore[misc]
+        "watch": [*site["watch"], "mkdocs.yml"],  # type: ignore[misc]
+    }
+
+
+def test_the_preview_config_is_the_site_config_plus_the_hook(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("RNN_GUIDE_PREVIEW_LOCALE", raising=False)
+    site, preview = load_config(str(MKDOCS_YML)), load_config(str(MKDOCS_PREVIEW_YML))
+    assert list(preview["plugins"]) == [*site["plugins"], "tools/site/preview_hook.py"]
+    for key in ("nav", "theme", "markdown_extensions", "docs_dir", "site_url", "strict"):
+        assert preview[key] == site[key], key
+
+
+def _preview_env(templates: Path) -> Environment:
+    """A Jinja environment as a rebuild of the preview gets it: new, through the hook."""
+    hook = load_config(str(MKDOCS_PREVIEW_YML))["plugins"]["tools/site/preview_hook.py"]
+    env = Environment(loader=FileSystemLoader(templates), auto_reload=False)
+    result: Environment = hook.on_env(env, config=None, files=None)
+    return result
+
+
+def test_the_preview_hook_keeps_templates_compiled_across_rebuilds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))  # Jinja's cache folder
+    (tmp_path / "tmp").mkdir()
+    page = tmp_path / "templates" / "page.html"
+    page.parent.mkdir()
+    page.write_text("{% for x in items %}{{ x }}{% endfor %}", encoding="utf-8")
+    assert _preview_env(page.parent).get_template("page.html").render(items=[1, 2]) == "12"
+
+    def no_compiling(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again: the bytecode cache was not used")
+
+    again = _preview_env(page.parent)
+    monkeypatch.setattr(again, "compile", no_compiling)
+    assert again.get_template("page.html").render(items=[3]) == "3"
+
+    page.write_text("{{ items | length }}", encoding="utf-8")  # an edited template
+    edited = _preview_env(page.parent)
+    assert edited.get_template("page.html").render(items=[1, 2]) == "2"

@@ -16,6 +16,7 @@ JS = DOCS / "assets" / "js"
 OVERRIDES = ROOT / "overrides"
 SITE = ROOT / "site"
 MKDOCS_YML = ROOT / "mkdocs.yml"
+MKDOCS_PREVIEW_YML = ROOT / "mkdocs.preview.yml"  # `make serve`: mkdocs.yml and the preview hook
 
 # The package and its project files.
 PACKAGE = ROOT / "rnn_guide"

@@ -10,7 +10,6 @@ the ``alt`` of its cell's metadata; the few rules the notebook still needs are i
 ``docs/assets/css/extra.css`` (``.jupyter-wrapper``). ``on_page_context`` gives the page
 a description of its own (a notebook has no front matter): its first sentence of prose.
 Notebooks stay pages under mkdocs-static-i18n thanks to notebook_files_hook.py.
-Registered in mkdocs.yml under ``hooks:``.
 """
 
 from __future__ import annotations

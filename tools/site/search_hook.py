@@ -1,28 +1,18 @@
 """MkDocs hook: one search index per language (fixes content).
 
-mkdocs-static-i18n builds each language in turn and then hands Material's search
-plugin the entries of all of them, so every page downloaded one index of both
-languages and an English query could return a Chinese page first. This hook keeps
-what each language's build indexed, and nothing else:
-
-- ``search/search_index.json``: the English pages only, for the pages at the root;
-- ``zh/search/search_index.json``: the Chinese pages only, with locations relative to
-  ``/zh/``, for the pages under ``/zh/``.
+mkdocs-static-i18n builds each language in turn and then hands Material's search plugin
+the entries of all of them, so every page downloaded one index of both languages and an
+English query could return a Chinese page first. This hook keeps what each language's
+build indexed: in ``search/search_index.json`` the English pages, for the pages at the
+root; in ``zh/search/search_index.json`` the Chinese pages, located relative to ``/zh/``.
 
 Material's bundle fetches ``search/search_index.json`` relative to the ``base`` in each
 page's ``__config``, so a page of another language than the default gets the base of its
 language's tree (``../zh/`` instead of ``..``). Without navigation.instant nothing else
-reads the base (with it, Material would also fetch ``sitemap.xml`` next to it).
-
-The Chinese words themselves come from the search plugin's documented options
-``jieba_dict`` and ``jieba_dict_user`` (see tools/site/search_words.py).
-
-Checked by tests/test_search_hook.py and, on the built site, by
-tests/browser/test_search.py (each index holds one language; the queries of
-tests/browser/search_queries.yml find their page in the top three, in the reader's
-language; every entry cut again with jieba gives the same words).
-
-Registered in mkdocs.yml under ``hooks:``.
+reads the base (with it, Material would also fetch ``sitemap.xml`` next to it). The
+Chinese words come from the search plugin's options ``jieba_dict`` and ``jieba_dict_user``
+(tools/site/search_words.py). Checked by tests/test_search_hook.py and, on the built site,
+tests/browser/test_search.py (one language per index, each query's page in the top three).
 """
 
 from __future__ import annotations

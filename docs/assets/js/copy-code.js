@@ -8,8 +8,7 @@
 
    Material's copy button copies the data-copy attribute of the block when it has one,
    its text otherwise: this script only sets data-copy. The rules are those of Python's
-   doctest module (tests/browser/test_copy.py compares the two on every page). Instant
-   navigation swaps pages without reloading scripts, so every page change runs it. */
+   doctest module (tests/browser/test_copy.py compares the two on every page). */
 (function () {
   "use strict";
 

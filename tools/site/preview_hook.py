@@ -1,0 +1,12 @@
+"""Preview only (mkdocs.preview.yml, `make serve`): Material's templates stay compiled.
+
+Each rebuild of ``mkdocs serve`` compiles them again in a new Jinja environment, half of a
+one-page rebuild; Jinja's bytecode cache keeps the code and recompiles a changed template.
+"""
+
+from jinja2 import Environment, FileSystemBytecodeCache
+
+
+def on_env(env: Environment, **_: object) -> Environment:
+    env.bytecode_cache = FileSystemBytecodeCache(pattern="rnn-guide-preview-%s.cache")
+    return env
