@@ -636,20 +636,38 @@ WRAPPED = [
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("args", WRAPPED, ids=lambda args: " ".join(args[:2]))
-def test_long_lines_wrap_at_word_boundaries(args: tuple[str, ...], lang: str) -> None:
-    wide = run(*args, "--lang", lang, COLUMNS="1000")
-    narrow = run(*args, "--lang", lang, COLUMNS="50")
-    assert narrow.returncode == wide.returncode
-    for line in narrow.stdout.splitlines():
+def test_long_lines_wrap_at_word_boundaries(
+    args: tuple[str, ...],
+    lang: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # In this process (COLUMNS sets the width); the installed command wraps the same way
+    # (test_a_narrow_terminal_wraps_the_installed_command).
+    monkeypatch.setenv("COLUMNS", "1000")
+    wide_code, wide, _ = call(capsys, *args, "--lang", lang)
+    monkeypatch.setenv("COLUMNS", "50")
+    narrow_code, narrow, _ = call(capsys, *args, "--lang", lang)
+    assert narrow_code == wide_code
+    for line in narrow.splitlines():
         # A word longer than the line (a URL) stands alone on its line.
         assert columns(line) <= 49 or len(line.split()) <= 2, line
     # Nothing lost, no word split: the same words, in the same order.
     if lang == "en":
-        assert narrow.stdout.split() == wide.stdout.split()
+        assert narrow.split() == wide.split()
     else:
-        assert "".join(narrow.stdout.split()) == "".join(wide.stdout.split())
+        assert "".join(narrow.split()) == "".join(wide.split())
         latin = re.compile(r"[A-Za-z0-9_.\-=*()\[\],:/#']+")
-        assert latin.findall(narrow.stdout) == latin.findall(wide.stdout)
+        assert latin.findall(narrow) == latin.findall(wide)
+
+
+def test_a_narrow_terminal_wraps_the_installed_command() -> None:
+    result = run(*WRAPPED[0], "--lang", "en", COLUMNS="50")
+    no_traceback(result)
+    lines = result.stdout.splitlines()
+    assert lines and all(columns(line) <= 49 or len(line.split()) <= 2 for line in lines)
+    assert any(columns(line) > 40 for line in lines)  # it did fill the lines
+    assert flat(result.stdout) == flat(run(*WRAPPED[0], "--lang", "en", COLUMNS="1000").stdout)
 
 
 def test_wrap_keeps_words_shapes_and_punctuation_together() -> None:

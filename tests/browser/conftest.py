@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -170,8 +170,8 @@ def browser_context(browser: Any, site: Site) -> Iterator[tuple[Any, Traffic]]:
         context.close()
 
 
-@pytest.fixture
-def page(browser_context: tuple[Any, Traffic]) -> Iterator[Any]:
+def watched_tab(browser_context: tuple[Any, Traffic]) -> Any:
+    """A new tab of the session's context whose console errors are recorded."""
     context, traffic = browser_context
     tab = context.new_page()
     tab.on(
@@ -183,6 +183,18 @@ def page(browser_context: tuple[Any, Traffic]) -> Iterator[Any]:
         ),
     )
     tab.on("pageerror", lambda error: traffic.console_errors.append(f"{tab.url}: {error}"))
+    return tab
+
+
+@pytest.fixture(scope="session")
+def open_tab(browser_context: tuple[Any, Traffic]) -> Callable[[], Any]:
+    """Opens a tab of the session's context whose console errors are recorded."""
+    return lambda: watched_tab(browser_context)
+
+
+@pytest.fixture
+def page(browser_context: tuple[Any, Traffic]) -> Iterator[Any]:
+    tab = watched_tab(browser_context)
     try:
         yield tab
     finally:

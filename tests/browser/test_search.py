@@ -2,8 +2,10 @@
 
 tools/site/search_hook.py writes ``search/search_index.json`` (English) and
 ``zh/search/search_index.json`` (Chinese) and points each page at its language's index.
-The queries are typed in Chromium on each language's home page; the expected page must
-be among the first three results, and every result in the reader's language.
+The queries are typed in Chromium on each language's home page (one tab per language for
+all of them: the index is loaded and built once, and the box is emptied before each
+query); the expected page must be among the first three results, and every result in the
+reader's language.
 Needs /usr/bin/chromium (`apt-get install chromium`).
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,16 +43,24 @@ _RESULT_PAGES = """items => items.map(item => {
 })"""
 
 
+_NO_RESULTS = "() => document.querySelectorAll('.md-search-result__item').length === 0"
+
+
 def _search(page: Any, query: str) -> list[str]:
     """Type ``query`` into Material's search box; the result pages, best first.
 
     The index is loaded in a web worker after the page loads: wait until the search box
     says it is ready, then type. fill() enters the text as one input event (as an input
     method does for Chinese); Material reads the query on keyup, so a key press follows.
+    A box left with an earlier query is emptied first, and its results are gone before
+    the new query is typed.
     """
-    page.wait_for_function(_SEARCH_READY, timeout=30000)
     box = page.locator("input.md-search__input")
     box.click()
+    box.fill("")
+    box.press("End")
+    page.wait_for_function(_SEARCH_READY, timeout=30000)
+    page.wait_for_function(_NO_RESULTS, timeout=10000)
     for _ in range(5):
         box.fill(query)
         box.press("End")
@@ -83,13 +94,30 @@ def test_there_are_enough_queries_and_their_pages_exist() -> None:
         assert (docs / query["lang"] / query["page"]).is_file(), query
 
 
+@pytest.fixture(scope="module")
+def home(site: Any, open_tab: Callable[[], Any]) -> Iterator[Callable[[str], Any]]:
+    """The home page of a language, in a tab of its own kept for every query."""
+    tabs: dict[str, Any] = {}
+
+    def tab(lang: str) -> Any:
+        if lang not in tabs:
+            tabs[lang] = open_tab()
+            tabs[lang].goto(site.url(TREES[lang]))
+        return tabs[lang]
+
+    try:
+        yield tab
+    finally:
+        for opened in tabs.values():
+            opened.close()
+
+
 @pytest.mark.parametrize("query", QUERIES, ids=[f"{q['lang']}-{q['query'][:40]}" for q in QUERIES])
 def test_search_finds_the_page_in_the_top_three(
-    site: Any, page: Any, query: dict[str, str]
+    site: Any, home: Callable[[str], Any], query: dict[str, str]
 ) -> None:
     lang = query["lang"]
-    page.goto(site.url(TREES[lang]))
-    results = _search(page, query["query"])
+    results = _search(home(lang), query["query"])
     expected = _page_url(site, lang, query["page"])
     top = results[:3]
     assert expected in top, f"{query['query']!r} on the {lang} site: {top}"
@@ -97,16 +125,15 @@ def test_search_finds_the_page_in_the_top_three(
     assert not strays, f"{query['query']!r} on the {lang} site found other languages: {strays}"
 
 
-def test_a_term_matches_only_itself(site: Any, page: Any) -> None:
+def test_a_term_matches_only_itself(site: Any, home: Callable[[str], Any]) -> None:
     """隐状态 (hidden state) is one word of the index: it does not match 隐患 (hazard)."""
-    page.goto(site.url("zh/"))
+    page = home("zh")
     results = _search(page, "隐状态")
     assert results, "隐状态 found nothing"
     marked = page.eval_on_selector_all(
         ".md-search-result__item mark", "marks => marks.map(m => m.textContent)"
     )
     assert "隐状态" in marked and "隐患" not in marked, marked
-    page.goto(site.url("zh/"))
     assert _search(page, "隐患")[:1] == [site.url("zh/explanation/batch-first/")]
 
 
