@@ -154,8 +154,15 @@ def test_make_constraints_pins_every_package_once_in_order() -> None:
         "# a comment",
     ]
     text = render(freeze, header="# head\n")
-    assert text == "# head\nalpha_beta==2.0\ntorch==2.13.0\nZeta==1.0\n"
+    assert text == "# head\nalpha-beta==2.0\ntorch==2.13.0\nzeta==1.0\n"
     assert render(text.splitlines(), header="# head\n") == text  # a second run is the same
+
+
+def test_constraints_do_not_depend_on_how_pip_spells_a_name() -> None:
+    # pip freeze gives onnx_ir or onnx-ir, Jinja2 or jinja2, depending on the install.
+    one = render(["onnx_ir==1.1.0", "Jinja2==3.1.6", "ml.dtypes==0.6.0"], header="")
+    other = render(["onnx-ir==1.1.0", "jinja2==3.1.6", "ml_dtypes==0.6.0"], header="")
+    assert one == other == "jinja2==3.1.6\nml-dtypes==0.6.0\nonnx-ir==1.1.0\n"
 
 
 def test_constraints_header_says_how_to_refresh() -> None:

@@ -3,8 +3,10 @@
     python -m tools.contrib.constraints          # rewrite constraints.txt
     python -m tools.contrib.constraints --check  # exit 1, with a diff, when it would change
 
-Every installed distribution is pinned (``name==version``), sorted by name as
-``pip freeze`` sorts them, under the file's own comment header. The project itself
+Every installed distribution is pinned (``name==version``) under its normalized name
+(lower case, ``-`` for runs of ``-``, ``_`` and ``.``: pip spells ``onnx_ir`` one way
+or the other depending on how the package was installed), sorted by that name, under the
+file's own comment header. The project itself
 (installed editable) is left out, and a local version label is dropped
 (``torch==2.13.0+cpu`` is pinned as ``torch==2.13.0``: the CPU build comes from its
 own index, see TORCH_INDEX in the Makefile). Run it after upgrading a package in .venv
@@ -54,12 +56,11 @@ def render(freeze: list[str], header: str = HEADER, project: str = "rnn-guide") 
         match = _PIN.match(line.strip())
         if not match:
             continue  # comments, `-e` lines, direct references: not pins
-        name = match["name"]
-        if re.sub(r"[-_.]+", "-", name).lower() in (project, "pip"):
+        name = re.sub(r"[-_.]+", "-", match["name"]).lower()
+        if name in (project, "pip"):
             continue  # the project itself; pip is the installer, not a dependency
         pins[name] = f"{name}=={match['version']}"
-    ordered = sorted(pins, key=lambda name: re.sub(r"[-_.]+", "-", name).lower())
-    return header + "".join(f"{pins[name]}\n" for name in ordered)
+    return header + "".join(f"{pins[name]}\n" for name in sorted(pins))
 
 
 def _header(text: str) -> str:
