@@ -188,3 +188,17 @@ def test_the_preview_hook_keeps_templates_compiled_across_rebuilds(
     page.write_text("{{ items | length }}", encoding="utf-8")  # an edited template
     edited = _preview_env(page.parent)
     assert edited.get_template("page.html").render(items=[1, 2]) == "2"
+
+
+def test_without_a_usable_temporary_folder_the_preview_compiles_as_usual(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("", encoding="utf-8")
+    monkeypatch.setattr("tempfile.tempdir", str(not_a_folder))
+    page = tmp_path / "templates" / "page.html"
+    page.parent.mkdir()
+    page.write_text("{{ 1 + 1 }}", encoding="utf-8")
+    env = _preview_env(page.parent)
+    assert env.bytecode_cache is None
+    assert env.get_template("page.html").render() == "2"

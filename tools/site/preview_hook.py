@@ -4,9 +4,12 @@ Each rebuild of ``mkdocs serve`` compiles them again in a new Jinja environment,
 one-page rebuild; Jinja's bytecode cache keeps the code and recompiles a changed template.
 """
 
+from contextlib import suppress
+
 from jinja2 import Environment, FileSystemBytecodeCache
 
 
 def on_env(env: Environment, **_: object) -> Environment:
-    env.bytecode_cache = FileSystemBytecodeCache(pattern="rnn-guide-preview-%s.cache")
+    with suppress(OSError, RuntimeError):  # no private temporary folder: no cache
+        env.bytecode_cache = FileSystemBytecodeCache(pattern="rnn-guide-preview-%s.cache")
     return env

@@ -25,8 +25,6 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-log = logging.getLogger("mkdocs.hooks.search")
-
 try:  # jieba reports each dictionary load on stderr, twice a build
     import jieba
 
@@ -133,4 +131,3 @@ def on_post_build(config: Any) -> None:
         target = site / tree / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), "utf-8")
-        log.debug("search index of %r: %d entries", tree or "/", len(part["docs"]))
