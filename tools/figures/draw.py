@@ -789,15 +789,21 @@ def variants(name: str) -> list[str]:
     return [f"{variant_name(name, lay, sch)}.svg" for lay in LAYOUTS for sch in SCHEMES]
 
 
-def markdown(name: str, alt: str, prefix: str = "../assets/figures/") -> str:
-    """The four image lines a page writes to show a figure (tests/test_figures.py checks)."""
+def markdown(name: str, alt: str, prefix: str = "../assets/figures/", first: bool = False) -> str:
+    """The four image lines a page writes to show a figure (tests/test_figures.py checks).
+
+    The ``first`` figure of a page is fetched before the page's scripts
+    (``fetchpriority=high``): it is often the largest thing a phone shows first, and without
+    it the figure could appear only after Material's script has started (Lighthouse's
+    largest contentful paint, benchmarks/README.md).
+    """
     out = []
+    priority = " fetchpriority=high" if first else ""
     for lay in LAYOUTS:
         for sch in SCHEMES:
             only = "#only-dark" if sch == "dark" else "#only-light"
-            out.append(
-                f"![{alt}]({prefix}{variant_name(name, lay, sch)}.svg{only}){{ .rg-figure--{lay} }}"
-            )
+            file = f"{prefix}{variant_name(name, lay, sch)}.svg{only}"
+            out.append(f"![{alt}]({file}){{ .rg-figure--{lay}{priority} }}")
     return "\n".join(out)
 
 
