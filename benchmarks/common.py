@@ -238,7 +238,9 @@ def load_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
             return Tagged(tag, loader.construct_scalar(node))
         if isinstance(node, yaml.SequenceNode):
             return Tagged(tag, loader.construct_sequence(node, deep=True))
-        return Tagged(tag, loader.construct_mapping(node, deep=True))
+        if isinstance(node, yaml.MappingNode):
+            return Tagged(tag, loader.construct_mapping(node, deep=True))
+        raise yaml.constructor.ConstructorError(None, None, f"cannot read {tag}", node.start_mark)
 
     Loader.add_multi_constructor("", construct)
     data: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
