@@ -13,10 +13,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.config import load_config
 
+from benchmarks.common import load_config as read_yaml
 from tools.paths import MKDOCS_PREVIEW_YML, MKDOCS_YML, ROOT
 
 needs_make = pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
@@ -31,6 +31,18 @@ def _make_n(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
         env={**os.environ, **(env or {})},
         check=False,
     )
+
+
+# What every `make serve` runs, before the flags of its LOCALE.
+SERVE = [
+    ".venv/bin/mkdocs",
+    "serve",
+    "-f",
+    "mkdocs.preview.yml",
+    "--dev-addr",
+    "127.0.0.1:8000",
+    "--livereload",
+]
 
 
 def _serve_line(printed: str) -> list[str]:
@@ -48,13 +60,7 @@ def test_serve_previews_one_language_and_rebuilds_the_saved_page(locale: str) ->
     assert printed.returncode == 0, printed.stderr
     assert _serve_line(printed.stdout) == [
         f"RNN_GUIDE_PREVIEW_LOCALE={locale}",
-        ".venv/bin/mkdocs",
-        "serve",
-        "-f",
-        "mkdocs.preview.yml",
-        "--dev-addr",
-        "127.0.0.1:8000",
-        "--livereload",
+        *SERVE,
         "--dirty",
         "--no-strict",
     ]
@@ -64,15 +70,7 @@ def test_serve_previews_one_language_and_rebuilds_the_saved_page(locale: str) ->
 def test_serve_all_builds_both_languages_in_full() -> None:
     printed = _make_n("serve", "LOCALE=all")
     assert printed.returncode == 0, printed.stderr
-    assert _serve_line(printed.stdout) == [
-        ".venv/bin/mkdocs",
-        "serve",
-        "-f",
-        "mkdocs.preview.yml",
-        "--dev-addr",
-        "127.0.0.1:8000",
-        "--livereload",
-    ]
+    assert _serve_line(printed.stdout) == SERVE
 
 
 @needs_make
@@ -131,22 +129,13 @@ def test_a_preview_locale_builds_that_language_alone_at_the_root(
     assert built == {"en": False, "zh": True, "en built": False, "zh built": True}
 
 
-def _yaml(path: Path) -> dict[str, object]:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and the like
-    loaded: dict[str, object] = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
-    return loaded
-
-
 def test_the_preview_is_mkdocs_yml_with_one_more_hook_and_mkdocs_yml_watched() -> None:
     # INHERIT replaces lists, so the preview repeats mkdocs.yml's hooks and watch list.
-    site, preview = _yaml(MKDOCS_YML), _yaml(MKDOCS_PREVIEW_YML)
+    site, preview = read_yaml(MKDOCS_YML), read_yaml(MKDOCS_PREVIEW_YML)
     assert preview == {
         "INHERIT": "mkdocs.yml",
-        "hooks": [*site["hooks"], "tools/site/preview_hook.py"],  # type: ignore[misc]
-        "watch": [*site["watch"], "mkdocs.yml"],  # type: ignore[misc]
+        "hooks": [*site["hooks"], "tools/site/preview_hook.py"],
+        "watch": [*site["watch"], "mkdocs.yml"],
     }
 
 

@@ -18,8 +18,8 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-import yaml
 
+from benchmarks.common import load_config as read_yaml
 from tools.paths import ROOT
 
 MATERIAL = Path(str(files("material") / "templates"))
@@ -36,12 +36,7 @@ COPIES: dict[str, list[tuple[str, str]]] = {}
 
 
 def _hooks(config_file: str = "mkdocs.yml") -> list[Path]:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / config_file).read_text(encoding="utf-8"), Loader=Loader)
-    return [ROOT / hook for hook in config["hooks"]]
+    return [ROOT / hook for hook in read_yaml(ROOT / config_file)["hooks"]]
 
 
 def _lines(path: Path) -> int:

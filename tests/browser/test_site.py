@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -123,20 +124,12 @@ _SCROLLERS = """() => {
 
 
 @pytest.fixture(scope="module")
-def crawl(site: Site, browser_context: tuple[Any, Traffic]) -> dict[str, PageReport]:
+def crawl(site: Site, open_tab: Callable[[], Any]) -> dict[str, PageReport]:
     """Visit every page once (1280 px wide): collect title, description, links, images,
     what scrolls sideways and axe's results (axe is loaded into every page of the tab)."""
     assert site.pages, "the built site has no pages"
-    context, traffic = browser_context
-    tab = context.new_page()
+    tab = open_tab()
     tab.add_init_script(path=str(AXE))
-    tab.on(
-        "console",
-        lambda m: (
-            traffic.console_errors.append(f"{tab.url}: {m.text}") if m.type == "error" else None
-        ),
-    )
-    tab.on("pageerror", lambda error: traffic.console_errors.append(f"{tab.url}: {error}"))
     reports: dict[str, PageReport] = {}
     try:
         for path in site.pages:

@@ -792,10 +792,10 @@ def variants(name: str) -> list[str]:
 def markdown(name: str, alt: str, prefix: str = "../assets/figures/", first: bool = False) -> str:
     """The four image lines a page writes to show a figure (tests/test_figures.py checks).
 
-    The ``first`` figure of a page is fetched before the page's scripts
-    (``fetchpriority=high``): it is often the largest thing a phone shows first, and without
-    it the figure could appear only after Material's script has started (Lighthouse's
-    largest contentful paint, benchmarks/README.md).
+    The ``first`` figure of a page is fetched with the page's styles, before its scripts
+    (``fetchpriority=high``): it is often the largest thing a phone shows first. That is
+    Lighthouse's remedy for a late largest contentful paint; on the test machine its effect
+    is within the spread of runs (benchmarks/README.md, Lighthouse).
     """
     out = []
     priority = " fetchpriority=high" if first else ""
