@@ -15,10 +15,11 @@ from tools.docsuite.doc_checks import (
     image_problems,
     import_problems,
     invisible_twin_problems,
+    shell_prompt_problems,
     skip_problems,
     twin_problems,
 )
-from tools.docsuite.fences import DOCS, ROOT
+from tools.docsuite.fences import DOCS, ROOT, pages
 
 PAGE = Path("tutorials/first-rnn.md")
 
@@ -26,6 +27,20 @@ PAGE = Path("tutorials/first-rnn.md")
 def test_every_python_looking_block_runs() -> None:
     problems = fence_problems()
     assert not problems, "\n".join(problems)
+
+
+def test_no_shell_block_has_a_prompt() -> None:
+    paths = pages() + sorted((ROOT / "includes").glob("*.md"))
+    assert len(paths) > 90, paths
+    problems = shell_prompt_problems(paths)
+    assert not problems, "\n".join(problems)
+
+
+def test_plant_a_shell_prompt_is_caught(tmp_path: Path) -> None:
+    page = tmp_path / "note.md"
+    page.write_text("Text.\n\n    ```bash\n    $ pip install rnn-guide\n    ```\n", "utf-8")
+    problems = shell_prompt_problems([page])
+    assert len(problems) == 1 and "note.md:3:" in problems[0], problems
 
 
 def test_every_skip_has_a_reason() -> None:

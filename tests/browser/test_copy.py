@@ -1,8 +1,8 @@
 """The copy button gives code that runs, in both languages.
 
 A doctest block copies as its code only (no ``>>>``/``...`` prompts, no output), and that
-code runs in ``python -c``; a plain block copies as written; a ``bash`` block copies its
-commands without a leading ``$ ``. The button is clicked in Chromium and the clipboard
+code runs in ``python -c``; every other block (``bash`` ones are written without a ``$ ``
+prompt) copies as written. The button is clicked in Chromium and the clipboard
 read back. Every doctest block of a few long pages is also checked against Python's own
 doctest parser, so the page script and the doctest rules cannot drift apart.
 """
@@ -133,7 +133,7 @@ def test_bash_blocks_copy_commands(clipboard_page: Any, site: Any, lang: str) ->
     )
     copied = click_copy(page, block_starting(page, commands.split("\n")[0]))
     assert copied == commands, copied
-    # The install note's commands are shown after "$ ": copied without it.
+    # The install note's commands: copied as written too.
     note = page.locator(".md-content details.info").first
     note.locator("summary").click()
     copied = click_copy(page, note.locator(".highlight").first)
@@ -171,5 +171,5 @@ def test_every_doctest_copy_follows_doctest_rules(
         comments = [line[4:] for line in text.split("\n") if line.startswith(">>> #")]
         assert [line for line in copy.split("\n") if line.startswith("#")] == comments, copy
     for text, copy in shown:
-        if not text.startswith((">>>", "$ ")):
+        if not text.startswith(">>>"):
             assert copy is None, f"{path}: a plain block got data-copy: {text[:80]!r}"

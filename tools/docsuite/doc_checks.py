@@ -95,6 +95,20 @@ def _stray_prompts(page: Path) -> list[str]:
     return problems
 
 
+SHELL = frozenset({"bash", "sh", "shell", "console"})
+
+
+def shell_prompt_problems(paths: list[Path]) -> list[str]:
+    """Shell blocks with a ``$ `` prompt: the copy button would copy it with the command."""
+    return [
+        f"{block.where()}: a {block.info} block starts a line with '$ '; write the command "
+        "alone (the copy button copies the block as written)"
+        for path in paths
+        for block in blocks(path)
+        if block.info in SHELL and any(line.startswith("$ ") for line in block.code.splitlines())
+    ]
+
+
 def _skip_regions(page: Path) -> list[tuple[int, str, str | None]]:
     """(line, action, reason) of every skip directive, as Sybil itself parses them."""
     from sybil.document import Document
