@@ -1,15 +1,12 @@
 """MkDocs hook: a rendered notebook looks and loads like the other pages (fixes content).
 
-mkdocs-jupyter puts about 590 kB of JupyterLab CSS inline in the page, a copy-button
-script, a MathJax configuration, an empty ``<script src="">`` and a module script that
-would import Mermaid from a CDN, and describes every plot as "No description has been
-provided for this image". ``on_page_content`` removes all of that, rewrites the code
-cells into the markup Material uses for code blocks (so they get the site's highlighting
-in light and dark mode, its copy button and its lazy set-up) and describes each plot with
-the ``alt`` of its cell's metadata; the few rules the notebook still needs are in
-``docs/assets/css/extra.css`` (``.jupyter-wrapper``). ``on_page_context`` gives the page
-a description of its own (a notebook has no front matter): its first sentence of prose.
-Notebooks stay pages under mkdocs-static-i18n thanks to notebook_files_hook.py.
+mkdocs-jupyter inlines about 590 kB of JupyterLab CSS, a copy-button script, a MathJax
+configuration, an empty ``<script src="">`` and a module script importing Mermaid from a
+CDN, and describes every plot as "No description has been provided for this image".
+``on_page_content`` removes all of that, gives code cells Material's code-block markup
+(the site's highlighting in both schemes, copy button, lazy set-up) and each plot the
+``alt`` of its cell's metadata (the rest: ``.jupyter-wrapper`` in extra.css).
+``on_page_context`` gives the page its first sentence of prose as its description.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Preview only (mkdocs.preview.yml, `make serve`): Material's templates stay compiled.
 
-Each rebuild of ``mkdocs serve`` compiles them again in a new Jinja environment, half of a
-one-page rebuild; Jinja's bytecode cache keeps the code and recompiles a changed template.
+Each rebuild compiles them anew (half of a one-page rebuild); Jinja's bytecode cache keeps
+the code and recompiles a changed template.
 """
 
 from contextlib import suppress

@@ -8,10 +8,8 @@ root; in ``zh/search/search_index.json`` the Chinese pages, located relative to 
 
 Material's bundle fetches ``search/search_index.json`` relative to the ``base`` in each
 page's ``__config``, so a page of another language than the default gets the base of its
-language's tree (``../zh/`` instead of ``..``). Without navigation.instant nothing else
-reads the base (with it, Material would also fetch ``sitemap.xml`` next to it). The
-Chinese words come from the search plugin's options ``jieba_dict`` and ``jieba_dict_user``
-(tools/site/search_words.py). Checked by tests/test_search_hook.py and, on the built site,
+language's tree (``../zh/`` instead of ``..``); without navigation.instant nothing else
+reads it. Checked by tests/test_search_hook.py and, on the built site,
 tests/browser/test_search.py (one language per index, each query's page in the top three).
 """
 

@@ -1,13 +1,10 @@
-/* Changes to Material's page before its bundle reads it (overrides/main.html loads this
-   first; all scripts are deferred, so they run in order once the page is parsed). */
+/* Changes to Material's page before its (deferred) bundle reads it: overrides/main.html. */
 (function () {
   "use strict";
   // mkdocs-static-i18n points the head's hreflang links at the twin page; Material would
   // fetch a "sitemap.xml" next to each (404s) and take over the language menu, dropping
   // the #fragment. sitemap.xml keeps the alternates for search engines.
-  document.querySelectorAll("head link[rel=alternate][hreflang]").forEach(function (link) {
-    link.remove();
-  });
+  document.querySelectorAll("head link[rel=alternate][hreflang]").forEach(function (link) { link.remove(); });
   // No "source" component: it would ask api.github.com for stars (no other hosts).
   document.querySelectorAll("[data-md-component=source]").forEach(function (link) {
     link.removeAttribute("data-md-component");
