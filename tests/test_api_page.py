@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import pkgutil
 import re
 
@@ -35,6 +36,20 @@ def test_every_module_has_its_page_listed_in_the_navigation(lang: str, module: s
 def test_no_page_documents_a_module_that_is_gone(lang: str) -> None:
     pages = {p.stem for p in (DOCS / lang / "reference" / "api").glob("*.md")} - {"index"}
     assert pages == set(MODULES), f"pages without a module: {sorted(pages - set(MODULES))}"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_module_of_a_subpackage_is_documented(lang: str) -> None:
+    # A subpackage's page shows only its own names (show_submodules: false where it says
+    # so); each of its modules must then be on a page of the API reference.
+    shown = "".join(p.read_text("utf-8") for p in (DOCS / lang / "reference" / "api").rglob("*.md"))
+    packages = [importlib.import_module(f"rnn_guide.{m}") for m in MODULES]
+    subpackages = [p for p in packages if hasattr(p, "__path__")]
+    assert subpackages, "rnn_guide.messages is a package"
+    for package in subpackages:
+        for info in pkgutil.iter_modules(package.__path__):
+            name = f"{package.__name__}.{info.name}"
+            assert info.name.startswith("_") or f"\n::: {name}\n" in shown, f"{lang}: {name}"
 
 
 def test_mkdocstrings_is_given_no_member_list_that_would_hide_a_module_page() -> None:
