@@ -31,7 +31,7 @@ from tools.site.site_server import PREFIX, build_site, serve
 
 HERE = BENCHMARKS / "lighthouse"
 
-PAGES = (
+_PAGES = (
     "",
     "explanation/output-vs-h-n/",
     "reference/calculator/",
@@ -39,6 +39,7 @@ PAGES = (
     "reference/api/messages/",  # the longest module page of the API reference
     "tutorials/char-model/",
 )
+PAGES = (*_PAGES, *(f"zh/{page}" for page in _PAGES))  # both languages
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
