@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import doctest
 import re
-from html.parser import HTMLParser
+from html import unescape
 from importlib.resources import files
 
 import markdown
@@ -24,19 +24,8 @@ assert output.shape == (2, 3, 8) and "text" != f"{h_n.shape}"
 """
 
 
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
 def _text(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    return "".join(parser.parts)
+    return unescape(re.sub(r"<[^>]*>", "", html))
 
 
 def _highlighted() -> str:
