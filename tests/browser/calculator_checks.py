@@ -274,6 +274,10 @@ def test_a_link_shares_the_question(site: Any, page: Any) -> None:
     page.get_by_label("mode", exact=True).select_option("GRU")
     page.get_by_label("proj_size", exact=True).fill("3")
     page.get_by_label("input_shape", exact=True).fill("torch.Size([2, 5, 10])")
+    # Typing rewrites the address once it pauses.
+    page.wait_for_function(
+        "new URLSearchParams(location.search).get('input') === 'torch.Size([2, 5, 10])'"
+    )
     shared = page.evaluate("location.href")
     assert "mode=GRU" in shared and "proj_size=3" in shared, shared
     message = page.get_attribute('[data-calc="status"]', "data-error")
@@ -290,6 +294,50 @@ def test_a_link_shares_the_question(site: Any, page: Any) -> None:
     assert page.get_by_label("mode", exact=True).input_value() == "LSTM"
     assert page.locator("[data-shape-calculator] img").count() == 0
     assert page.get_attribute('[data-calc="status"]', "data-error-key") == "shape_not_ints"
+
+
+@pytest.mark.browser
+def test_typing_rewrites_the_address_a_few_times_not_per_key(site: Any, page: Any) -> None:
+    # Safari throws after 100 rewrites of the address in 30 s, and Chromium ignores
+    # them after 200 in 10 s: a burst of typing must stay far below, and still end in an
+    # address that holds what was typed. A committed change (a choice) is written at once.
+    page.add_init_script(
+        """window.__writes = 0;
+        const replace = history.replaceState.bind(history);
+        history.replaceState = (...args) => { window.__writes += 1; return replace(...args); };"""
+    )
+    page.goto(site.url("reference/calculator/"))
+    page.wait_for_selector('[data-shape-calculator][data-ready="true"]')
+    field = page.get_by_label("input_shape", exact=True)
+    field.fill("")
+    field.press_sequentially("9, 3, 10" + ", 1" * 40)
+    page.wait_for_function(
+        f"new URLSearchParams(location.search).get('input') === {('9, 3, 10' + ', 1' * 40)!r}"
+    )
+    writes = page.evaluate("window.__writes")
+    assert 1 <= writes <= 20, f"{writes} address rewrites for {8 + 3 * 40} keys"
+    page.get_by_label("mode", exact=True).select_option("GRU")
+    assert "mode=GRU" in page.evaluate("location.search")  # no wait: written at once
+    # Leaving the page writes what is owed; but not once the address is another page's
+    # (as instant navigation changes it, then takes the calculator away). One script each,
+    # so that no timer fires in between.
+    assert page.evaluate(_LEAVE, False) == "6, 6"
+    assert page.evaluate(_LEAVE, True) == "/rnn-guide/reference/shapes/"
+
+
+_LEAVE = """(away) => {
+  const root = document.querySelector("[data-shape-calculator]");
+  const field = root.querySelector("[name=input_shape]");
+  field.value = away ? "7, 7" : "6, 6";
+  field.dispatchEvent(new Event("input", {bubbles: true}));
+  if (away) {
+    history.pushState(null, "", "../shapes/");
+    root.remove();
+  }
+  window.dispatchEvent(new Event("pagehide"));
+  const input = new URLSearchParams(location.search).get("input");
+  return away ? location.pathname + location.search : input;
+}"""
 
 
 @pytest.mark.browser

@@ -21,6 +21,7 @@ from tests.browser.calculator_checks import (  # noqa: F401 (collected here)
     test_a_link_shares_the_question,
     test_the_code_and_the_link_can_be_copied,
     test_the_python_shown_runs_and_agrees_with_torch,
+    test_typing_rewrites_the_address_a_few_times_not_per_key,
 )
 
 pytestmark = pytest.mark.browser

@@ -555,6 +555,12 @@
 
   var counter = 0;
 
+  // Writes the address a calculator still owes when the reader leaves the page.
+  var flushAddress = function () {};
+  window.addEventListener("pagehide", function () {
+    flushAddress();
+  });
+
   function build(root) {
     var lang = language();
     var t = UI[lang];
@@ -774,14 +780,36 @@
       return values;
     }
 
-    function edited() {
-      var values = update();
+    // The address holds the question, so that it can be shared. Browsers limit how often a
+    // page may rewrite it (Safari: 100 times in 30 s, then it throws; Chromium ignores the
+    // rest), so typing rewrites it once it pauses, and a committed change (a choice, a
+    // field left) at once. Once the reader is on another page (instant navigation, or
+    // back and forward), the calculator writes nothing: the address is that page's.
+    var pending = 0;
+    var path = window.location.pathname;
+    function keepAddress() {
+      clearTimeout(pending);
+      pending = 0;
+      if (!root.isConnected || window.location.pathname !== path) return;
       try {
-        window.history.replaceState(window.history.state, "", addressFor(values));
+        window.history.replaceState(window.history.state, "", addressFor(read()));
       } catch (error) {
         // an address that cannot change (a file:// page in some browsers): nothing lost
       }
     }
+
+    function edited(event) {
+      update();
+      clearTimeout(pending);
+      if (event.type === "change") {
+        keepAddress();
+      } else {
+        pending = setTimeout(keepAddress, 300);
+      }
+    }
+    flushAddress = function () {
+      if (pending) keepAddress();
+    };
 
     copyButton.addEventListener("click", function () {
       copyText(code.textContent, function () {
