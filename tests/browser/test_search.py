@@ -103,6 +103,8 @@ def home(site: Any, open_tab: Callable[[], Any]) -> Iterator[Callable[[str], Any
         if lang not in tabs:
             tabs[lang] = open_tab()
             tabs[lang].goto(site.url(TREES[lang]))
+        # A tab behind another runs its timers once a second: bring it to the front.
+        tabs[lang].bring_to_front()
         return tabs[lang]
 
     try:
