@@ -30,7 +30,7 @@ TEST_SITE_PORT ?= 8765
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build test lint types unit clean portability reseeded workflows constraints
+.PHONY: help setup serve build test test-site lint types unit clean portability reseeded workflows constraints
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -93,11 +93,16 @@ unit: $(STAMP)  ## Only the pytest suite (tests, doc examples, docstrings).
 
 test: $(STAMP)  ## Every check: lint, types, strict build, tests and every doc example.
 	@rm -f "$$RNN_GUIDE_TEST_RECORD"  # what ran and passed, for the site's stamp (deploy.yml)
-	$(MAKE) --no-print-directory lint types workflows
-	SITE_URL=http://127.0.0.1:$(TEST_SITE_PORT)/rnn-guide/ $(BIN)/mkdocs build --strict
+	$(MAKE) --no-print-directory lint workflows
+	$(MAKE) --no-print-directory -j2 types test-site
 	$(TEST_ENV) RNN_GUIDE_SITE_DIR=$(CURDIR)/site RNN_GUIDE_SITE_PORT=$(TEST_SITE_PORT) \
 	  $(BIN)/python -m pytest $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory portability reseeded PAGE=
+
+# The strict build the browser tests serve; `make test` makes it while mypy runs (one
+# core each).
+test-site: $(STAMP)
+	SITE_URL=http://127.0.0.1:$(TEST_SITE_PORT)/rnn-guide/ $(BIN)/mkdocs build --strict
 
 clean:  ## Remove the built site and caches (keeps .venv).
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis
