@@ -134,7 +134,8 @@ _FIGURE = re.compile(
 
 def test_pages_show_every_variant_of_their_figures() -> None:
     # A page shows a figure with the four lines figures.markdown writes: wide and narrow,
-    # light and dark, one alt text; the page's first figure is fetched first.
+    # light and dark, one alt text, each with the size of its drawing in the page's
+    # language, loaded lazily.
     problems = []
     for page in sorted(DOCS.rglob("*.md")):
         text = page.read_text(encoding="utf-8")
@@ -142,10 +143,11 @@ def test_pages_show_every_variant_of_their_figures() -> None:
         for match in _FIGURE.finditer(text):
             base = re.sub(r"(-narrow)?(-dark)?$", "", match.group(2))
             shown.setdefault(base, []).append(match.group(0))
-        for number, (base, images) in enumerate(shown.items()):
+        lang = page.relative_to(DOCS).parts[0]
+        for base, images in shown.items():
             alt = _FIGURE.match(images[0]).group(1)  # type: ignore[union-attr]
             prefix = re.search(r"\(((?:\.\./)+assets/figures/)", images[0]).group(1)  # type: ignore[union-attr]
-            wanted = figures.markdown(base, alt, prefix, first=number == 0).splitlines()
+            wanted = figures.markdown(base, alt, lang, prefix).splitlines()
             for line in wanted:
                 if text.count(line) != images.count(line) or line not in images:
                     problems.append(f"{page.relative_to(DOCS)}: {base} needs\n{line}")

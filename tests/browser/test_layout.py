@@ -212,7 +212,12 @@ _FIGURE_TEXT = """async () => {
   const shown = images.filter((img) => img.getBoundingClientRect().width > 0);
   const result = [];
   for (const img of shown) {
-    if (!img.complete) await new Promise((done) => { img.onload = img.onerror = done; });
+    // A lazy image far below the screen is not fetched until it comes near: ask for it.
+    if (!img.complete) {
+      const loaded = new Promise((done) => { img.onload = img.onerror = done; });
+      img.loading = "eager";
+      await loaded;
+    }
     const source = await (await fetch(img.currentSrc || img.src)).text();
     // The same drawing, inline at the width the image is shown at: each label's font
     // size times the drawing's scale is its size on screen.
@@ -270,6 +275,36 @@ def test_every_figure_is_readable_in_the_readers_scheme(site: Any, tab: Any) -> 
                     f"at {figure['smallest']:.1f}px"
                 )
     assert not problems, "\n".join(problems)
+
+
+# Scroll to each figure shown, as a reader would, and wait until it has loaded.
+_SCROLL_PAST_FIGURES = """async () => {
+  const images = [...document.querySelectorAll('img[src*="/assets/figures/"]')]
+    .filter((img) => img.getBoundingClientRect().width > 0);
+  for (const img of images) {
+    img.scrollIntoView();
+    if (!(img.complete && img.naturalWidth > 0)) {
+      await new Promise((done) => { img.onload = img.onerror = done; });
+    }
+  }
+  return images.length;
+}"""
+
+
+def test_a_reader_fetches_only_the_variant_shown(site: Any, tab: Any) -> None:
+    # The figures load lazily: of each figure's four files, only the one this device and
+    # scheme show is fetched, even once the reader has scrolled past every figure.
+    fetched: list[str] = []
+    tab.on("request", lambda request: fetched.append(request.url))
+    path = "explanation/output-vs-h-n/"  # two figures, one of them far down
+    _open(site, tab, path)
+    tab.evaluate(_SCROLL_PAST_FIGURES)
+    figures = sorted({url.split("/")[-1].split("#")[0] for url in fetched if "/figures/" in url})
+    suffix = ("-narrow" if tab.device == "phone" else "") + (
+        "-dark" if tab.scheme == "dark" else ""
+    )
+    wanted = [f"h-n-layout{suffix}.svg", f"output-vs-h-n{suffix}.svg"]
+    assert figures == wanted, f"{tab.device}, {tab.scheme}: fetched {figures}"
 
 
 # ---------------------------------------------------------------- accessibility

@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -789,22 +790,39 @@ def variants(name: str) -> list[str]:
     return [f"{variant_name(name, lay, sch)}.svg" for lay in LAYOUTS for sch in SCHEMES]
 
 
-def markdown(name: str, alt: str, prefix: str = "../assets/figures/", first: bool = False) -> str:
+def markdown(name: str, alt: str, lang: str, prefix: str = "../assets/figures/") -> str:
     """The four image lines a page writes to show a figure (tests/test_figures.py checks).
 
-    The ``first`` figure of a page is fetched with the page's styles, before its scripts
-    (``fetchpriority=high``): it is often the largest thing a phone shows first. That is
-    Lighthouse's remedy for a late largest contentful paint; on the test machine its effect
-    is within the spread of runs (benchmarks/README.md, Lighthouse).
+    Each image carries the drawing's size, so the page keeps its place before the image
+    arrives, and is loaded lazily: the browser fetches only the variant it shows (one of
+    four) and only when it comes near the screen. Fetched at once, the four variants of a
+    page's first figure made Chromium show that page's first frame a second late in
+    about half the runs (benchmarks/README.md, Lighthouse).
+
+    Args:
+        name: The figure, as draw_all names it (``"output-vs-h-n"``).
+        alt: The text alternative, in the page's language.
+        lang: The page's language, whose drawings give the sizes.
+        prefix: The path from the page to the figures.
     """
     out = []
-    priority = " fetchpriority=high" if first else ""
     for lay in LAYOUTS:
         for sch in SCHEMES:
             only = "#only-dark" if sch == "dark" else "#only-light"
-            file = f"{prefix}{variant_name(name, lay, sch)}.svg{only}"
-            out.append(f"![{alt}]({file}){{ .rg-figure--{lay}{priority} }}")
+            variant = variant_name(name, lay, sch)
+            width, height = svg_size(figure_dir(DOCS, lang) / f"{variant}.svg")
+            attrs = f".rg-figure--{lay} width={width} height={height} loading=lazy"
+            out.append(f"![{alt}]({prefix}{variant}.svg{only}){{ {attrs} }}")
     return "\n".join(out)
+
+
+def svg_size(path: Path) -> tuple[int, int]:
+    """The width and height a drawing declares on its ``<svg>`` element."""
+    tag = re.search(r"<svg\b[^>]*>", path.read_text(encoding="utf-8"))
+    found = re.search(r' width="(\d+)" height="(\d+)"', tag.group(0) if tag else "")
+    if found is None:
+        raise ValueError(f"{path}: its <svg> element declares no width and height")
+    return int(found.group(1)), int(found.group(2))
 
 
 def figure_dir(docs: Path, lang: str) -> Path:
