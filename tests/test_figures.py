@@ -7,6 +7,7 @@ contrast, and every page that shows a figure shows all four with the same alt te
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -127,28 +128,40 @@ def test_wrap_keeps_every_word_and_the_width() -> None:
     assert not any(line.startswith("：") for line in zh)
 
 
-_FIGURE = re.compile(
-    r"!\[([^\]]*)\]\((?:\.\./)+assets/figures/([a-z0-9-]+)\.svg[^)]*\)(\{[^}]*\})?"
+_PICTURE = re.compile(
+    r'^<picture class="rg-figure"><source [^>]*><img src="((?:\.\./)+assets/figures/)'
+    r'([a-z0-9-]+)\.svg#only-(?:light|dark)" alt="([^"]*)"[^>]*></picture>$',
+    re.MULTILINE,
+)
+
+# Any image of a figure, in Markdown or HTML.
+_ANY_FIGURE = re.compile(
+    r"!\[[^\]]*\]\([^)]*assets/figures/|<(img|picture|source)\b[^>]*assets/figures/"
 )
 
 
 def test_pages_show_every_variant_of_their_figures() -> None:
-    # A page shows a figure with the four lines figures.markdown writes: wide and narrow,
-    # light and dark, one alt text, each with the size of its drawing in the page's
-    # language, loaded lazily.
+    # A page shows a figure with the two lines figures.markdown writes (a picture per
+    # scheme, each with both layouts and the sizes of the drawings in the page's
+    # language); its first figure's light picture is fetched with the page.
     problems = []
     for page in sorted(DOCS.rglob("*.md")):
         text = page.read_text(encoding="utf-8")
-        shown: dict[str, list[str]] = {}
-        for match in _FIGURE.finditer(text):
-            base = re.sub(r"(-narrow)?(-dark)?$", "", match.group(2))
-            shown.setdefault(base, []).append(match.group(0))
         lang = page.relative_to(DOCS).parts[0]
-        for base, images in shown.items():
-            alt = _FIGURE.match(images[0]).group(1)  # type: ignore[union-attr]
-            prefix = re.search(r"\(((?:\.\./)+assets/figures/)", images[0]).group(1)  # type: ignore[union-attr]
-            wanted = figures.markdown(base, alt, lang, prefix).splitlines()
-            for line in wanted:
-                if text.count(line) != images.count(line) or line not in images:
+        for line in text.splitlines():
+            if _ANY_FIGURE.search(line) and not _PICTURE.match(line):
+                problems.append(f"{page.relative_to(DOCS)}: not written by markdown(): {line}")
+        shown: dict[str, list[str]] = {}
+        for match in _PICTURE.finditer(text):
+            base = re.sub(r"(-dark)?$", "", match.group(2))
+            shown.setdefault(base, []).append(match.group(0))
+        for number, (base, lines) in enumerate(shown.items()):
+            match = _PICTURE.match(lines[0])
+            assert match is not None
+            alt = html.unescape(match.group(3))
+            prefix = figures.figure_prefix(page.relative_to(DOCS / lang))
+            wanted = figures.markdown(base, alt, lang, prefix, first=number == 0)
+            for line in wanted.splitlines():
+                if text.count(line) != 1:
                     problems.append(f"{page.relative_to(DOCS)}: {base} needs\n{line}")
     assert not problems, "\n".join(problems)

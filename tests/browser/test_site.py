@@ -71,7 +71,9 @@ _COLLECT = """() => ({
   description: (document.querySelector('meta[name="description"]') || {}).content || "",
   lang: document.documentElement.lang,
   links: [...document.querySelectorAll("a[href]")].map(a => a.href),
-  images: [...document.querySelectorAll("img[src]")].map(i => i.src),
+  images: [...document.querySelectorAll("img[src]")].map(i => i.src).concat(
+    [...document.querySelectorAll("source[srcset]")]
+      .map(s => new URL(s.srcset, location.href).href)),
   math: document.querySelectorAll(".arithmatex .katex").length,
 })"""
 

@@ -6,8 +6,8 @@ or benchmarks/results/batching.json; the files land in docs/<lang>/assets/figure
 Every figure comes in a wide layout (for a screen at least 45em wide) and a narrow one
 that stacks its parts for a phone, each drawn for the light and the dark colour scheme:
 ``NAME.svg``, ``NAME-dark.svg``, ``NAME-narrow.svg``, ``NAME-narrow-dark.svg``. A page
-shows them with Material's ``#only-light`` / ``#only-dark`` image suffixes and the
-``rg-figure--wide`` / ``rg-figure--narrow`` classes (see `markdown`); the text is at
+shows them as two ``<picture>`` elements, one per scheme (Material's ``#only-light`` /
+``#only-dark`` image suffixes), each choosing its layout by width (see `markdown`); the text is at
 least 13 px in the wide layout and 12 px in the narrow one, so neither is shown below
 11 CSS px. The backgrounds are transparent: the figure sits on the page's own colour.
 
@@ -790,30 +790,59 @@ def variants(name: str) -> list[str]:
     return [f"{variant_name(name, lay, sch)}.svg" for lay in LAYOUTS for sch in SCHEMES]
 
 
-def markdown(name: str, alt: str, lang: str, prefix: str = "../assets/figures/") -> str:
-    """The four image lines a page writes to show a figure (tests/test_figures.py checks).
+#: The width below which a page shows the narrow layout: Material's phone layout, the
+#: breakpoint of extra.css too.
+NARROW_MEDIA = "(max-width: 44.9375em)"
 
-    Each image carries the drawing's size, so the page keeps its place before the image
-    arrives, and is loaded lazily: the browser fetches only the variant it shows (one of
-    four) and only when it comes near the screen. Fetched at once, the four variants of a
-    page's first figure made Chromium show that page's first frame a second late in
-    about half the runs (benchmarks/README.md, Lighthouse).
+
+def markdown(
+    name: str, alt: str, lang: str, prefix: str = "../../assets/figures/", first: bool = False
+) -> str:
+    """The two lines a page writes to show a figure (tests/test_figures.py checks).
+
+    One ``<picture>`` per scheme; in each, the browser fetches the layout the screen's
+    width shows, and every image carries its drawing's size, so the page keeps its place
+    before it arrives. The light picture of a page's ``first`` figure is fetched with the
+    page (``fetchpriority=high``): it is often the largest thing a phone shows first.
+    Every other picture loads lazily, so a reader fetches only what is shown, when it
+    comes near the screen. Fetched at once, the four files of a first figure made
+    Chromium show the page's first frame a second late in half the Lighthouse runs
+    (benchmarks/README.md, Lighthouse).
 
     Args:
         name: The figure, as draw_all names it (``"output-vs-h-n"``).
         alt: The text alternative, in the page's language.
         lang: The page's language, whose drawings give the sizes.
-        prefix: The path from the page to the figures.
+        prefix: The path from the built page to its language's figures (raw HTML is
+            not rewritten by MkDocs: ``../../`` for ``explanation/x/``).
+        first: Whether this is the page's first figure.
     """
-    out = []
-    for lay in LAYOUTS:
-        for sch in SCHEMES:
-            only = "#only-dark" if sch == "dark" else "#only-light"
-            variant = variant_name(name, lay, sch)
-            width, height = svg_size(figure_dir(DOCS, lang) / f"{variant}.svg")
-            attrs = f".rg-figure--{lay} width={width} height={height} loading=lazy"
-            out.append(f"![{alt}]({prefix}{variant}.svg{only}){{ {attrs} }}")
-    return "\n".join(out)
+    lines = []
+    for sch in SCHEMES:
+        only = "#only-dark" if sch == "dark" else "#only-light"
+        wide, narrow = (variant_name(name, lay, sch) for lay in LAYOUTS)
+        figures = figure_dir(DOCS, lang)
+        ww, wh = svg_size(figures / f"{wide}.svg")
+        nw, nh = svg_size(figures / f"{narrow}.svg")
+        load = 'fetchpriority="high"' if first and sch == "light" else 'loading="lazy"'
+        lines.append(
+            f'<picture class="rg-figure"><source media="{NARROW_MEDIA}" '
+            f'srcset="{prefix}{narrow}.svg" width="{nw}" height="{nh}">'
+            f'<img src="{prefix}{wide}.svg{only}" alt="{escape(alt, quote=True)}" '
+            f'width="{ww}" height="{wh}" {load}></picture>'
+        )
+    return "\n".join(lines)
+
+
+def figure_prefix(page: Path) -> str:
+    """The path from a built page to its language's figures, for `markdown`.
+
+    ``page`` is the Markdown file under its language's folder: ``explanation/x.md`` is
+    built as ``explanation/x/`` (``../../assets/figures/``), ``tutorials/index.md`` as
+    ``tutorials/`` (``../assets/figures/``).
+    """
+    depth = len(page.parts) - 1 if page.name == "index.md" else len(page.parts)
+    return "../" * depth + "assets/figures/"
 
 
 def svg_size(path: Path) -> tuple[int, int]:
