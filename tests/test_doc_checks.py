@@ -268,9 +268,10 @@ def test_plant_twin_hiding_shown_code_is_caught(docs_copy: Path) -> None:
 @pytest.mark.parametrize(
     "html",
     [
-        '<img src="../assets/figures/no-such-figure.svg" alt="x">',
+        '<img src="../../assets/figures/no-such-figure.svg" alt="x">',
         "<img alt='x' src='missing.png'>",
         '<p><img src="https://example.com/x.png" alt="x"></p>',
+        '<picture><source srcset="../../assets/figures/gone.svg" media="(max-width: 1px)">',
     ],
 )
 def test_plant_missing_image_in_raw_html_is_caught(docs_copy: Path, html: str) -> None:
@@ -282,9 +283,13 @@ def test_plant_missing_image_in_raw_html_is_caught(docs_copy: Path, html: str) -
 
 
 def test_existing_image_in_raw_html_is_accepted(docs_copy: Path) -> None:
+    # Relative to the built page (tutorials/first-rnn/), as MkDocs leaves raw HTML.
     figure = next((docs_copy / "en" / "assets" / "figures").glob("*.svg")).name
-    _append(docs_copy / "en" / PAGE, f'\n<img src="../assets/figures/{figure}" alt="x">\n')
+    _append(docs_copy / "en" / PAGE, f'\n<img src="../../assets/figures/{figure}" alt="x">\n')
     assert image_problems(docs_copy) == []
+    # Relative to the Markdown file, it would be broken on the site.
+    _append(docs_copy / "en" / PAGE, f'\n<img src="../assets/figures/{figure}" alt="x">\n')
+    assert len(image_problems(docs_copy)) == 1
 
 
 @pytest.mark.parametrize(

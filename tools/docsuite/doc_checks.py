@@ -25,6 +25,7 @@ from __future__ import annotations
 import ast
 import doctest
 import json
+import os
 import re
 import sys
 from functools import cache
@@ -350,6 +351,10 @@ def invisible_twin_problems(docs: Path = DOCS) -> list[str]:
 
 
 _HTML_IMAGE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?P<q>["']?)(?P<src>[^"'\s>]+)(?P=q)""", re.I)
+# A <picture>'s other image: one address, without width descriptors.
+_HTML_SOURCE = re.compile(
+    r"""<source\b[^>]*?\bsrcset\s*=\s*(?P<q>["']?)(?P<src>[^"'\s>,]+)(?P=q)""", re.I
+)
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+[\"'][^)]*)?\)")
 
 
@@ -371,23 +376,32 @@ def _image_problem(where: str, base: Path, src: str, attachments: set[str]) -> s
             f"{where}: image {src!r} is site-absolute, which breaks under a sub-path; "
             "link it relative to the page"
         )
-    if not (base / target).is_file():
-        return f"{where}: image {src!r} does not exist (looked for {_rel(base / target)})"
+    # Resolved as a browser does, by the address alone (the served page's folder need not
+    # exist in docs/).
+    found = Path(os.path.normpath(base / target))
+    if not found.is_file():
+        return f"{where}: image {src!r} does not exist (looked for {_rel(found)})"
     return None
 
 
 def image_problems(docs: Path = DOCS) -> list[str]:
-    """Images in raw HTML (pages) and in notebooks' Markdown cells that are not there."""
+    """Images in raw HTML (pages) and in notebooks' Markdown cells that are not there.
+
+    MkDocs leaves raw HTML as written, so its addresses are relative to the built page:
+    ``explanation/x.md`` is served as ``explanation/x/``, and an image next to the
+    Markdown file is ``../name.svg`` from there.
+    """
     problems = []
     for page in pages(docs=docs):
         fenced: set[int] = set()
         for block in blocks(page):
             fenced.update(range(block.line, block.end + 1))
+        served = page.parent if page.name == "index.md" else page.parent / page.stem
         for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
             if number in fenced:
                 continue
-            for match in _HTML_IMAGE.finditer(line):
-                problem = _image_problem(f"{_rel(page)}:{number}", page.parent, match["src"], set())
+            for match in (*_HTML_IMAGE.finditer(line), *_HTML_SOURCE.finditer(line)):
+                problem = _image_problem(f"{_rel(page)}:{number}", served, match["src"], set())
                 if problem:
                     problems.append(problem)
     notebooks = sorted(p for p in docs.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
