@@ -147,7 +147,6 @@ def test_pages_show_every_variant_of_their_figures() -> None:
     problems = []
     for page in sorted(DOCS.rglob("*.md")):
         text = page.read_text(encoding="utf-8")
-        lang = page.relative_to(DOCS).parts[0]
         for line in text.splitlines():
             if _ANY_FIGURE.search(line) and not _PICTURE.match(line):
                 problems.append(f"{page.relative_to(DOCS)}: not written by markdown(): {line}")
@@ -159,8 +158,7 @@ def test_pages_show_every_variant_of_their_figures() -> None:
             match = _PICTURE.match(lines[0])
             assert match is not None
             alt = html.unescape(match.group(3))
-            prefix = figures.figure_prefix(page.relative_to(DOCS / lang))
-            wanted = figures.markdown(base, alt, lang, prefix, first=number == 0)
+            wanted = figures.markdown(base, alt, page, first=number == 0)
             for line in wanted.splitlines():
                 if text.count(line) != 1:
                     problems.append(f"{page.relative_to(DOCS)}: {base} needs\n{line}")

@@ -40,3 +40,18 @@ TEMPLATES = TOOLS / "contrib" / "templates"
 # Measurements of the project (`make bench`) and what they write.
 BENCHMARKS = ROOT / "benchmarks"
 RESULTS = BENCHMARKS / "results"
+
+
+def served_folder(page: Path) -> Path:
+    """The folder a Markdown page is served as, for resolving addresses written in it.
+
+    MkDocs serves ``explanation/x.md`` as ``explanation/x/`` and ``tutorials/index.md`` as
+    ``tutorials/``; it leaves raw HTML as written, so a browser resolves an address in it
+    from there.
+
+    >>> served_folder(Path("docs/en/explanation/x.md")).as_posix()
+    'docs/en/explanation/x'
+    >>> served_folder(Path("docs/en/tutorials/index.md")).as_posix()
+    'docs/en/tutorials'
+    """
+    return page.parent if page.name == "index.md" else page.parent / page.stem

@@ -35,7 +35,7 @@ from typing import Any
 
 from tools.docsuite.doc_suite import page_parsers
 from tools.docsuite.fences import blocks, notebook_code, pages, skip_directives
-from tools.paths import DOCS, PYPROJECT, ROOT
+from tools.paths import DOCS, PYPROJECT, ROOT, served_folder
 
 # `next "reason"`, or Sybil's conditional form `next if(condition, reason="reason")`.
 _REASONED_SKIP = re.compile(
@@ -387,16 +387,14 @@ def _image_problem(where: str, base: Path, src: str, attachments: set[str]) -> s
 def image_problems(docs: Path = DOCS) -> list[str]:
     """Images in raw HTML (pages) and in notebooks' Markdown cells that are not there.
 
-    MkDocs leaves raw HTML as written, so its addresses are relative to the built page:
-    ``explanation/x.md`` is served as ``explanation/x/``, and an image next to the
-    Markdown file is ``../name.svg`` from there.
+    Raw HTML in a page is resolved from the folder the page is served as (`served_folder`).
     """
     problems = []
     for page in pages(docs=docs):
         fenced: set[int] = set()
         for block in blocks(page):
             fenced.update(range(block.line, block.end + 1))
-        served = page.parent if page.name == "index.md" else page.parent / page.stem
+        served = served_folder(page)
         for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
             if number in fenced:
                 continue

@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -33,7 +34,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from tools.paths import DOCS, RESULTS
+from tools.paths import DOCS, RESULTS, served_folder
 
 LANGS = ("en", "zh")
 BATCHING_JSON = RESULTS / "batching.json"
@@ -795,9 +796,7 @@ def variants(name: str) -> list[str]:
 NARROW_MEDIA = "(max-width: 44.9375em)"
 
 
-def markdown(
-    name: str, alt: str, lang: str, prefix: str = "../../assets/figures/", first: bool = False
-) -> str:
+def markdown(name: str, alt: str, page: Path, first: bool = False) -> str:
     """The two lines a page writes to show a figure (tests/test_figures.py checks).
 
     One ``<picture>`` per scheme; in each, the browser fetches the layout the screen's
@@ -812,16 +811,18 @@ def markdown(
     Args:
         name: The figure, as draw_all names it (``"output-vs-h-n"``).
         alt: The text alternative, in the page's language.
-        lang: The page's language, whose drawings give the sizes.
-        prefix: The path from the built page to its language's figures (raw HTML is
-            not rewritten by MkDocs: ``../../`` for ``explanation/x/``).
+        page: The Markdown file, under docs/ (``docs/zh/explanation/x.md``): its
+            language's drawings give the sizes, and the addresses are written from the
+            folder it is served as (raw HTML is not rewritten by MkDocs).
         first: Whether this is the page's first figure.
     """
+    lang = page.resolve().relative_to(DOCS).parts[0]
+    figures = figure_dir(DOCS, lang)
+    prefix = Path(os.path.relpath(figures, served_folder(page.resolve()))).as_posix() + "/"
     lines = []
     for sch in SCHEMES:
         only = "#only-dark" if sch == "dark" else "#only-light"
         wide, narrow = (variant_name(name, lay, sch) for lay in LAYOUTS)
-        figures = figure_dir(DOCS, lang)
         ww, wh = svg_size(figures / f"{wide}.svg")
         nw, nh = svg_size(figures / f"{narrow}.svg")
         load = 'fetchpriority="high"' if first and sch == "light" else 'loading="lazy"'
@@ -832,17 +833,6 @@ def markdown(
             f'width="{ww}" height="{wh}" {load}></picture>'
         )
     return "\n".join(lines)
-
-
-def figure_prefix(page: Path) -> str:
-    """The path from a built page to its language's figures, for `markdown`.
-
-    ``page`` is the Markdown file under its language's folder: ``explanation/x.md`` is
-    built as ``explanation/x/`` (``../../assets/figures/``), ``tutorials/index.md`` as
-    ``tutorials/`` (``../assets/figures/``).
-    """
-    depth = len(page.parts) - 1 if page.name == "index.md" else len(page.parts)
-    return "../" * depth + "assets/figures/"
 
 
 def svg_size(path: Path) -> tuple[int, int]:
