@@ -64,6 +64,10 @@ LEAKS = {
     "a2_grad.md": ("torch.set_grad_enabled(False)", "torch.is_grad_enabled()"),
     "a3_threads.md": ("torch.set_num_threads(2)", "torch.get_num_threads()"),
     "a4_print.md": ("torch.set_printoptions(precision=2)", "str(torch.tensor([1 / 3, 12345.678]))"),
+    "a5_deterministic.md": (
+        "torch.use_deterministic_algorithms(True, warn_only=True)",
+        "torch.are_deterministic_algorithms_enabled()",
+    ),
 }
 
 
@@ -78,7 +82,7 @@ def test_plant_global_state_leak_is_caught(project: Path) -> None:
         assert f"docs/en/{name}:5: {setting} is " in result.stdout, result.stdout
     assert "leaves global state changed" in result.stdout
     # ... and every page after it still starts from fresh state.
-    assert "10 passed, 4 errors" in result.stdout, result.stdout
+    assert "12 passed, 5 errors" in result.stdout, result.stdout
 
 
 def test_restored_state_is_accepted(project: Path) -> None:

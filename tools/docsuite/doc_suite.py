@@ -217,7 +217,9 @@ def fresh_state(namespace: dict[str, Any]) -> None:
     torch.set_default_dtype(torch.float32)
     torch.set_grad_enabled(True)
     torch.set_num_threads(_THREADS)
-    torch.use_deterministic_algorithms(False)
+    # Only when a page turned them on: the call imports torch._inductor (about 2 s a process).
+    if torch.are_deterministic_algorithms_enabled():
+        torch.use_deterministic_algorithms(False)
     torch.autograd.set_detect_anomaly(False)
     # torch.set_printoptions has no annotations (torch/_tensor_str.py).
     torch.set_printoptions(profile="default")  # type: ignore[no-untyped-call]
