@@ -2,7 +2,8 @@
 
 Nothing is measured, timed or dated while the site is built (the batching table is the
 committed measurement, see tests/test_batching_table.py), so a build is a function of
-the sources. Two strict builds of the same tree go into two folders and are compared.
+the sources. Two strict builds of the same tree go into two folders and are compared;
+under `make test` the first is the build it made for the browser tests.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from tools.site.site_server import build_site
+from tools.site.site_server import build_site, prebuilt_site
 
 pytestmark = pytest.mark.build
 
 URL = "http://127.0.0.1:8000/rnn-guide/"
+# The address `make test` builds the site for (tests/browser/conftest.py serves it there).
+TEST_URL = f"http://127.0.0.1:{os.environ.get('RNN_GUIDE_SITE_PORT', '8765')}/rnn-guide/"
 
 
 def compared_files(site: Path) -> dict[str, bytes]:
@@ -36,16 +39,20 @@ def differences(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
     return lines
 
 
-def _build(site: Path) -> dict[str, bytes]:
-    result = build_site(site, URL)
+def _build(site: Path, url: str) -> dict[str, bytes]:
+    result = build_site(site, url)
     if result.returncode != 0 and os.environ.get("RNN_GUIDE_ALLOW_BUILD_WARNINGS") != "1":
         pytest.fail("mkdocs build --strict failed:\n" + result.stderr[-4000:], pytrace=False)
     return compared_files(site)
 
 
 def test_two_builds_give_the_same_pages_and_search_index(tmp_path: Path) -> None:
-    first = _build(tmp_path / "first")
-    second = _build(tmp_path / "second")
+    prebuilt = prebuilt_site(TEST_URL)
+    if prebuilt is not None:
+        first, url = compared_files(prebuilt), TEST_URL
+    else:
+        first, url = _build(tmp_path / "first", URL), URL
+    second = _build(tmp_path / "second", url)
     assert len(first) > 50 and any(name.endswith("search_index.json") for name in first)
     assert not differences(first, second), "\n".join(differences(first, second)[:20])
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from tools.site.site_server import PREFIX, build_site, serve
+from tools.site.site_server import PREFIX, build_site, prebuilt_site, serve
 
 CHROMIUM = os.environ.get("RNN_GUIDE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -93,14 +93,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     fixed = int(os.environ.get("RNN_GUIDE_SITE_PORT", "0"))
     port = fixed + (int(worker) if worker.isdigit() else 0) if fixed else _free_port()
     base_url = f"http://127.0.0.1:{port}{PREFIX}"
-    prebuilt = os.environ.get("RNN_GUIDE_SITE_DIR")
-    directory: Path | None = None
-    if prebuilt:
-        sitemap = Path(prebuilt) / "sitemap.xml"
-        # A prebuilt site is usable only if it was built for an address with this sub-path
-        # and port; otherwise build our own.
-        if sitemap.exists() and base_url in sitemap.read_text(encoding="utf-8"):
-            directory = Path(prebuilt)
+    directory = prebuilt_site(base_url)
     if directory is None:
         directory = tmp_path_factory.mktemp("site")
         _build(directory, base_url)

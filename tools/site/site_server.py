@@ -45,6 +45,22 @@ def build_site(
     )
 
 
+def prebuilt_site(site_url: str) -> Path | None:
+    """The site ``make test`` built before running pytest, if it was built for ``site_url``.
+
+    ``make test`` builds the current tree once (RNN_GUIDE_SITE_DIR) for the address the
+    browser tests serve it at; a folder built for another address (its sitemap names
+    another one) is not reused.
+    """
+    prebuilt = os.environ.get("RNN_GUIDE_SITE_DIR")
+    if not prebuilt:
+        return None
+    sitemap = Path(prebuilt) / "sitemap.xml"
+    if sitemap.exists() and site_url in sitemap.read_text(encoding="utf-8"):
+        return Path(prebuilt)
+    return None
+
+
 class SubPathHandler(SimpleHTTPRequestHandler):
     """Serve ``site`` under PREFIX only; optionally gzip text files as GitHub Pages does."""
 
