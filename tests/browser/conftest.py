@@ -1,9 +1,10 @@
 """Fixtures for the browser tests: the site built once, served under /rnn-guide/, and Chromium.
 
 The site is built once per session with ``mkdocs build --strict`` into a temporary
-directory, for the address it is served at (SITE_URL), because the language switch
-and the 404 page use absolute URLs. RNN_GUIDE_SITE_DIR reuses a prebuilt site instead,
-but only when its sitemap names the address used here.
+directory, for the address it is served at (SITE_URL): the 404 page links by absolute
+paths (/rnn-guide/...). RNN_GUIDE_SITE_DIR reuses a site prebuilt for
+RNN_GUIDE_SITE_PORT instead (``make test`` builds one), but only when its sitemap names
+that address.
 
 Chromium is the system one (/usr/bin/chromium, or RNN_GUIDE_CHROMIUM); Playwright's own
 download is not needed. Requests to any host other than the local server are recorded and
@@ -62,11 +63,13 @@ def _build(site_dir: Path, site_url: str) -> None:
 
 @dataclass
 class Site:
-    """The served site: its base URL (ending in /rnn-guide/) and its files."""
+    """The served site: its base URL (ending in /rnn-guide/), its files, and the address it
+    was built for (SITE_URL: its canonical links and sitemap name it)."""
 
     base_url: str
     directory: Path
     pages: list[str] = field(default_factory=list)
+    built_for: str = ""
 
     def url(self, path: str = "") -> str:
         return self.base_url + path.lstrip("/")
@@ -86,20 +89,21 @@ def _site_pages(directory: Path, base_url: str) -> list[str]:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     # RNN_GUIDE_SITE_PORT fixes the port, so that a site prebuilt for that address
-    # (RNN_GUIDE_SITE_DIR) can be reused.
-    # Under pytest-xdist every worker serves its own copy, one port further per worker:
-    # worker gw0 reuses the prebuilt site, the others build one for their own address.
+    # (RNN_GUIDE_SITE_DIR) can be reused. Under pytest-xdist every worker serves it on its
+    # own port, one further per worker: the pages link to each other by relative or
+    # absolute paths, and only their canonical links and the sitemap name the host.
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
     fixed = int(os.environ.get("RNN_GUIDE_SITE_PORT", "0"))
     port = fixed + (int(worker) if worker.isdigit() else 0) if fixed else _free_port()
-    base_url = f"http://127.0.0.1:{port}{PREFIX}"
-    directory = prebuilt_site(base_url)
+    built_for = f"http://127.0.0.1:{fixed or port}{PREFIX}"
+    directory = prebuilt_site(built_for)
     if directory is None:
+        built_for = f"http://127.0.0.1:{port}{PREFIX}"
         directory = tmp_path_factory.mktemp("site")
-        _build(directory, base_url)
+        _build(directory, built_for)
 
     with serve(directory, port) as served_url:
-        yield Site(served_url, directory, _site_pages(directory, served_url))
+        yield Site(served_url, directory, _site_pages(directory, served_url), built_for)
 
 
 @pytest.fixture(scope="session")

@@ -166,7 +166,9 @@ def test_the_crawl_covers_both_languages_and_the_sitemap(
     en = [path for path in crawl if not path.startswith("zh/")]
     assert en and zh, f"en pages {len(en)}, zh pages {len(zh)}"
     sitemap = (site.directory / "sitemap.xml").read_text(encoding="utf-8")
-    listed = {url.removeprefix(site.base_url) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)}
+    listed = {
+        url.removeprefix(site.built_for) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    }
     missing = sorted(listed - set(crawl))
     assert not missing, f"sitemap pages not crawled: {missing}"
     assert all(crawl[p].lang == "zh" for p in zh), "a /zh/ page is not lang=zh"
@@ -253,7 +255,7 @@ def test_pages_fetch_nothing_from_other_hosts_in_their_html(site: Site) -> None:
             tag = text[max(0, match.start() - 1) : match.end()]
             if 'rel="canonical"' in tag or 'rel="alternate"' in tag:
                 continue  # an address, not a fetch
-            if not match.group(1).startswith(site.base_url):
+            if not match.group(1).startswith(site.built_for):
                 found.append(f"{html.relative_to(site.directory)}: {match.group(1)}")
     # Script that fetches from a CDN on demand: Material (and mkdocs-jupyter's notebook
     # template) import Mermaid from unpkg/cdnjs when a page holds a Mermaid diagram.
