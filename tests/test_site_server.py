@@ -1,4 +1,5 @@
-"""The test and benchmark site server: a reader who leaves early is not an error."""
+"""The test and benchmark site server: a reader who leaves early is not an error, and a
+prebuilt site is reused only for the address it was built for."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.site.site_server import serve
+from tools.site.site_server import prebuilt_site, serve
 
 
 def test_a_client_that_hangs_up_prints_no_traceback(
@@ -28,3 +29,17 @@ def test_a_client_that_hangs_up_prints_no_traceback(
             client.close()
         time.sleep(0.5)  # the handler threads finish writing (and failing)
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_prebuilt_site_is_reused_only_for_its_address(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = "http://127.0.0.1:8765/rnn-guide/"
+    monkeypatch.delenv("RNN_GUIDE_SITE_DIR", raising=False)
+    assert prebuilt_site(url) is None
+    monkeypatch.setenv("RNN_GUIDE_SITE_DIR", str(tmp_path))
+    assert prebuilt_site(url) is None  # no sitemap: not a built site
+    (tmp_path / "sitemap.xml").write_bytes(b"\xff<loc>http://127.0.0.1:8000/rnn-guide/</loc>")
+    assert prebuilt_site(url) is None  # built for another address
+    (tmp_path / "sitemap.xml").write_text(f"<loc>{url}</loc>", encoding="utf-8")
+    assert prebuilt_site(url) == tmp_path

@@ -56,7 +56,7 @@ def prebuilt_site(site_url: str) -> Path | None:
     if not prebuilt:
         return None
     sitemap = Path(prebuilt) / "sitemap.xml"
-    if sitemap.exists() and site_url in sitemap.read_text(encoding="utf-8"):
+    if sitemap.is_file() and site_url in sitemap.read_text(encoding="utf-8", errors="replace"):
         return Path(prebuilt)
     return None
 
