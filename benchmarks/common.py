@@ -60,6 +60,37 @@ def load() -> str:
     return f"{one:.2f} / {five:.2f} / {fifteen:.2f}"
 
 
+def _cpu_times() -> tuple[int, int] | None:
+    """(busy, total) jiffies of all cores since boot, from /proc/stat (Linux only)."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return sum(fields) - idle, sum(fields)
+
+
+def busy(seconds: float = 1.0) -> float | None:
+    """The share of the machine's CPU time used in the next ``seconds``, 0 to 1 (None
+    where /proc/stat is not there)."""
+    before = _cpu_times()
+    time.sleep(seconds)
+    after = _cpu_times()
+    if before is None or after is None or after[1] == before[1]:
+        return None
+    return (after[0] - before[0]) / (after[1] - before[1])
+
+
+def settle(limit: float, below: float = 0.15) -> float | None:
+    """Wait up to ``limit`` seconds for a second in which less than ``below`` of the CPU
+    is busy (other work on a shared machine moves timings most); the last share seen."""
+    deadline = time.monotonic() + limit
+    share = busy()
+    while share is not None and share >= below and time.monotonic() < deadline:
+        share = busy()
+    return share
+
+
 def machine() -> dict[str, Any]:
     """What the numbers were measured on; printed above every table and saved with it."""
     return {

@@ -9,6 +9,8 @@ node_modules when it is missing, builds the site for http://127.0.0.1:<port>/rnn
 against the system Chromium (CHROME_PATH, default /usr/bin/chromium) and prints one
 table: performance, accessibility, best practices and SEO per page, each the median of
 --runs audits (performance varies most with the machine's load; its runs are listed).
+Before each audit it waits up to --settle seconds for a quiet second on the machine, and
+lists with each run how busy the CPU was just before it (other work, not the page).
 
 A measurement, not a test: scores vary with the machine's load (performance most).
 Goal: performance >= 0.95, accessibility 1.0, best practices 1.0, SEO >= 0.95.
@@ -26,6 +28,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.common import load, settle
 from tools.paths import BENCHMARKS
 from tools.site.site_server import PREFIX, build_site, serve
 
@@ -94,6 +97,9 @@ def main() -> int:
     parser.add_argument("--details", action="store_true", help="list the audits that lost points")
     parser.add_argument("--pages", nargs="+", default=PAGES, help="paths under /rnn-guide/")
     parser.add_argument("--runs", type=int, default=3, help="audits per page (median)")
+    parser.add_argument(
+        "--settle", type=float, default=30, help="seconds to wait for a quiet CPU per audit"
+    )
     args = parser.parse_args()
     chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
     if not Path(chrome).exists():
@@ -112,12 +118,18 @@ def main() -> int:
             for page in args.pages:
                 name = page.strip("/").replace("/", "-") or "home"
                 runs = []
+                busy = []
                 for i in range(max(args.runs, 1)):
                     report = reports / f"{name}-{i + 1}.json"
+                    busy.append(settle(args.settle))
                     runs.append(audit(lighthouse, base + page, chrome, report))
                 scores = {c: statistics.median(r[c] for r in runs) for c in CATEGORIES}
-                perf_runs = " ".join(f"{r['performance']:.2f}" for r in runs)
+                perf_runs = " ".join(
+                    f"{r['performance']:.2f}" + ("" if b is None else f" ({b:.0%})")
+                    for r, b in zip(runs, busy, strict=True)
+                )
                 rows.append((page or "(home)", scores, perf_runs, failing_audits(report)))
+        print(f"load average at the end: {load()}; (n%): CPU busy just before the run")
         width = max(len(page) for page, _, _, _ in rows)
         print(f"| {'page':<{width}} | " + " | ".join(CATEGORIES) + " | performance runs |")
         print(
@@ -127,7 +139,7 @@ def main() -> int:
         )
         for page, scores, perf_runs, _ in rows:
             cells = " | ".join(f"{scores[c]:>{len(c)}.2f}" for c in CATEGORIES)
-            print(f"| {page:<{width}} | {cells} | {perf_runs:<16} |")
+            print(f"| {page:<{width}} | {cells} | {perf_runs} |")
         if args.details:
             for page, _, _, lost in rows:
                 for item in lost:
