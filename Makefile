@@ -99,10 +99,10 @@ test: $(STAMP)  ## Every check: lint, types, strict build, tests and every doc e
 	  $(BIN)/python -m pytest $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory portability reseeded PAGE=
 
-# The strict build the browser tests serve; `make test` makes it while mypy runs (one
-# core each).
-test-site: $(STAMP)
-	SITE_URL=http://127.0.0.1:$(TEST_SITE_PORT)/rnn-guide/ $(BIN)/mkdocs build --strict
+# `make build` for the address the browser tests serve the site at; `make test` makes it
+# while mypy runs (one core each).
+test-site: export SITE_URL := http://127.0.0.1:$(TEST_SITE_PORT)/rnn-guide/
+test-site: build
 
 clean:  ## Remove the built site and caches (keeps .venv).
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -13,13 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from tools.site.site_server import build_site, prebuilt_site
+from tools.site.site_server import build_site, prebuilt_site, site_url
 
 pytestmark = pytest.mark.build
 
-URL = "http://127.0.0.1:8000/rnn-guide/"
-# The address `make test` builds the site for (tests/browser/conftest.py serves it there).
-TEST_URL = f"http://127.0.0.1:{os.environ.get('RNN_GUIDE_SITE_PORT', '8765')}/rnn-guide/"
+URL = site_url(8000)
 
 
 def compared_files(site: Path) -> dict[str, bytes]:
@@ -47,9 +45,10 @@ def _build(site: Path, url: str) -> dict[str, bytes]:
 
 
 def test_two_builds_give_the_same_pages_and_search_index(tmp_path: Path) -> None:
-    prebuilt = prebuilt_site(TEST_URL)
+    prebuilt = prebuilt_site()
     if prebuilt is not None:
-        first, url = compared_files(prebuilt), TEST_URL
+        folder, url = prebuilt
+        first = compared_files(folder)
     else:
         first, url = _build(tmp_path / "first", URL), URL
     second = _build(tmp_path / "second", url)

@@ -35,11 +35,12 @@ def test_a_prebuilt_site_is_reused_only_for_its_address(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = "http://127.0.0.1:8765/rnn-guide/"
+    monkeypatch.setenv("RNN_GUIDE_SITE_PORT", "8765")
     monkeypatch.delenv("RNN_GUIDE_SITE_DIR", raising=False)
-    assert prebuilt_site(url) is None
+    assert prebuilt_site() is None
     monkeypatch.setenv("RNN_GUIDE_SITE_DIR", str(tmp_path))
-    assert prebuilt_site(url) is None  # no sitemap: not a built site
+    assert prebuilt_site() is None  # no sitemap: not a built site
     (tmp_path / "sitemap.xml").write_bytes(b"\xff<loc>http://127.0.0.1:8000/rnn-guide/</loc>")
-    assert prebuilt_site(url) is None  # built for another address
+    assert prebuilt_site() is None  # built for another address
     (tmp_path / "sitemap.xml").write_text(f"<loc>{url}</loc>", encoding="utf-8")
-    assert prebuilt_site(url) == tmp_path
+    assert prebuilt_site() == (tmp_path, url)

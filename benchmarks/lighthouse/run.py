@@ -30,7 +30,7 @@ from pathlib import Path
 
 from benchmarks.common import load, settle
 from tools.paths import BENCHMARKS
-from tools.site.site_server import PREFIX, build_site, serve
+from tools.site.site_server import build_site, serve, site_url
 
 HERE = BENCHMARKS / "lighthouse"
 
@@ -105,7 +105,7 @@ def main() -> int:
     if not Path(chrome).exists():
         sys.exit(f"Chromium not found at {chrome}: apt-get install chromium, or set CHROME_PATH")
     lighthouse = ensure_lighthouse()
-    base = f"http://127.0.0.1:{args.port}{PREFIX}"
+    base = site_url(args.port)
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site_dir or Path(tmp) / "site"
         if args.site_dir is None:

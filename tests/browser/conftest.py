@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from tools.site.site_server import PREFIX, build_site, prebuilt_site, serve
+from tools.site.site_server import PREFIX, build_site, prebuilt_site, serve, site_url
 
 CHROMIUM = os.environ.get("RNN_GUIDE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -95,11 +95,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
     fixed = int(os.environ.get("RNN_GUIDE_SITE_PORT", "0"))
     port = fixed + (int(worker) if worker.isdigit() else 0) if fixed else _free_port()
-    built_for = f"http://127.0.0.1:{fixed or port}{PREFIX}"
-    directory = prebuilt_site(built_for)
-    if directory is None:
-        built_for = f"http://127.0.0.1:{port}{PREFIX}"
-        directory = tmp_path_factory.mktemp("site")
+    prebuilt = prebuilt_site()
+    if prebuilt is not None:
+        directory, built_for = prebuilt
+    else:
+        directory, built_for = tmp_path_factory.mktemp("site"), site_url(port)
         _build(directory, built_for)
 
     with serve(directory, port) as served_url:

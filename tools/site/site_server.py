@@ -45,19 +45,26 @@ def build_site(
     )
 
 
-def prebuilt_site(site_url: str) -> Path | None:
-    """The site ``make test`` built before running pytest, if it was built for ``site_url``.
+def site_url(port: int) -> str:
+    """The address of a site served on this machine's ``port`` (what SITE_URL names)."""
+    return f"http://127.0.0.1:{port}{PREFIX}"
 
-    ``make test`` builds the current tree once (RNN_GUIDE_SITE_DIR) for the address the
-    browser tests serve it at; a folder built for another address (its sitemap names
-    another one) is not reused.
+
+def prebuilt_site() -> tuple[Path, str] | None:
+    """The site ``make test`` built before running pytest, and the address it was built for.
+
+    ``make test`` builds the current tree once into RNN_GUIDE_SITE_DIR, for
+    ``site_url(RNN_GUIDE_SITE_PORT)``; a folder whose sitemap names another address (or
+    that has none) is not reused.
     """
-    prebuilt = os.environ.get("RNN_GUIDE_SITE_DIR")
-    if not prebuilt:
+    folder = os.environ.get("RNN_GUIDE_SITE_DIR")
+    port = os.environ.get("RNN_GUIDE_SITE_PORT", "")
+    if not folder or not port.isdigit():
         return None
-    sitemap = Path(prebuilt) / "sitemap.xml"
-    if sitemap.is_file() and site_url in sitemap.read_text(encoding="utf-8", errors="replace"):
-        return Path(prebuilt)
+    url = site_url(int(port))
+    sitemap = Path(folder) / "sitemap.xml"
+    if sitemap.is_file() and url in sitemap.read_text(encoding="utf-8", errors="replace"):
+        return Path(folder), url
     return None
 
 
@@ -126,7 +133,7 @@ def serve(site_dir: Path, port: int, *, compress: bool = False) -> Iterator[str]
     server = _Server(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{port}{PREFIX}"
+        yield site_url(port)
     finally:
         server.shutdown()
         server.server_close()
