@@ -163,6 +163,13 @@ figures: $(STAMP)  ## Redraw the site's SVG figures (docs/<lang>/assets/figures/
 calculator-messages: $(STAMP)  ## Rewrite the calculator's messages from rnn_guide/messages.
 	$(BIN)/python -m tools.site.calculator_messages
 
+# The calculator's page carries the markup shape-calculator.js makes (its form and the
+# answer for the starting values, includes/calculator-<lang>.html), written by running the
+# script in Chromium; tests/browser/test_calculator_markup.py fails when it is stale.
+.PHONY: calculator-markup
+calculator-markup: $(STAMP)  ## Rewrite the calculator's markup (after changing shape-calculator.js).
+	$(BIN)/python -m tools.site.calculator_markup
+
 # The corpus of real RNN error messages (tests/data/error-corpus.json, raised by running
 # each call) and the error atlas's generated parts (from rnn_guide/messages/explain.py);
 # tests/test_error_corpus.py fails when either is stale.

@@ -17,6 +17,7 @@ OVERRIDES = ROOT / "overrides"
 SITE = ROOT / "site"
 MKDOCS_YML = ROOT / "mkdocs.yml"
 MKDOCS_PREVIEW_YML = ROOT / "mkdocs.preview.yml"  # `make serve`: mkdocs.yml and the preview hook
+INCLUDES = ROOT / "includes"  # page parts the pages include (pymdownx.snippets)
 
 # The package and its project files.
 PACKAGE = ROOT / "rnn_guide"

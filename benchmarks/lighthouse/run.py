@@ -30,6 +30,7 @@ from pathlib import Path
 
 from benchmarks.common import load, settle
 from tools.paths import BENCHMARKS
+from tools.site import chromium
 from tools.site.site_server import build_site, serve, site_url
 
 HERE = BENCHMARKS / "lighthouse"
@@ -44,10 +45,7 @@ _PAGES = (
 )
 PAGES = (*_PAGES, *(f"zh/{page}" for page in _PAGES))  # both languages
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync --no-first-run"
-)
+CHROME_FLAGS = " ".join(("--headless=new", *chromium.FLAGS))
 
 
 def ensure_lighthouse() -> Path:
@@ -101,7 +99,7 @@ def main() -> int:
         "--settle", type=float, default=30, help="seconds to wait for a quiet CPU per audit"
     )
     args = parser.parse_args()
-    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    chrome = os.environ.get("CHROME_PATH", chromium.CHROMIUM)
     if not Path(chrome).exists():
         sys.exit(f"Chromium not found at {chrome}: apt-get install chromium, or set CHROME_PATH")
     lighthouse = ensure_lighthouse()

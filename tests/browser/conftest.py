@@ -15,7 +15,6 @@ instead of hanging.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -24,19 +23,8 @@ from typing import Any
 
 import pytest
 
+from tools.site import chromium
 from tools.site.site_server import PREFIX, build_site, prebuilt_site, serve, site_url
-
-CHROMIUM = os.environ.get("RNN_GUIDE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-# Port 9 (discard) has nothing listening; the local server is reached without it.
-NO_NETWORK = {"server": "http://127.0.0.1:9", "bypass": "127.0.0.1"}
 
 
 def _free_port() -> int:
@@ -108,24 +96,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is None:
-        pytest.fail(
-            f"Chromium not found at {CHROMIUM}: the browser tests need it. "
-            "Install it with `apt-get install chromium` (or set RNN_GUIDE_CHROMIUM).",
-            pytrace=False,
-        )
+    problem = chromium.missing()
+    if problem is not None:
+        pytest.fail(f"the browser tests need Chromium. {problem}", pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         # Every host but this machine goes through a proxy that is not there, so a request
         # for a CDN or a font service fails at once instead of leaving the machine.
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, proxy=NO_NETWORK
+        launched = playwright.chromium.launch(
+            executable_path=chromium.CHROMIUM, args=list(chromium.FLAGS), proxy=chromium.NO_NETWORK
         )
         try:
-            yield chromium
+            yield launched
         finally:
-            chromium.close()
+            launched.close()
 
 
 @dataclass

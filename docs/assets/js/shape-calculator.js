@@ -1,7 +1,9 @@
 /* The shape calculator (reference/calculator/): the shape arithmetic of
    rnn_guide.shapes (RNNSpec, expected_shapes) in the browser, with the same error
-   messages. Plain JavaScript, no build step. It builds its form inside
-   <div data-shape-calculator></div> and does nothing on pages without one.
+   messages. Plain JavaScript, no build step. It answers in
+   <div data-shape-calculator></div>, with the form the page carries there (the markup
+   that make() below writes, saved in includes/) or, in an empty one, with the form it
+   makes; it does nothing on pages without one.
 
    The error messages are not written here: shape-messages.js, generated from
    rnn_guide's message table by tools/site/calculator_messages.py, defines
@@ -561,12 +563,13 @@
     flushAddress();
   });
 
-  function build(root) {
-    var lang = language();
-    var t = UI[lang];
+  /* The calculator's parts, made by script for a page that holds only
+     <div data-shape-calculator></div>: the fields hold the starting values (DEFAULTS) as
+     their attributes. tools/site/calculator_markup.py saves what this makes, answer
+     included, as includes/calculator-<lang>.html, and the calculator's page carries it,
+     so that its first layout is the page's own and the script only finds the parts. */
+  function make(root, t) {
     var id = "rg-calc-" + (counter += 1);
-    var controls = {};
-    var errorId = id + "-error";
 
     // The label names the argument only; "✗ wrong value" sits beside it (the field's
     // aria-invalid and aria-describedby say it to a screen reader).
@@ -581,7 +584,6 @@
       control.id = id + "-" + name;
       control.setAttribute("name", name);
       control.setAttribute("aria-describedby", control.id + "-help");
-      controls[name] = control;
       return element("div", { class: "rg-calc__field", "data-field": name }, [
         label(name, control),
         control,
@@ -589,56 +591,58 @@
       ]);
     }
 
-    function textInput(numeric) {
+    function textInput(name, numeric) {
       var input = element("input", {
-        type: "text", autocomplete: "off", spellcheck: "false", maxlength: String(MAX_FIELD)
+        type: "text", autocomplete: "off", spellcheck: "false", maxlength: String(MAX_FIELD),
+        value: DEFAULTS[name]
       });
       if (numeric) {
         input.setAttribute("inputmode", "numeric");
       }
-      return input;
+      return field(name, name === "input_shape" ? t.shape_hint : t[name], input);
     }
 
-    function checkbox(name, help) {
+    function checkbox(name) {
       var box = element("input", { type: "checkbox", id: id + "-" + name, name: name });
       box.setAttribute("aria-describedby", box.id + "-help");
-      controls[name] = box;
+      box.defaultChecked = DEFAULTS[name];
       return element("div", { class: "rg-calc__field rg-calc__check", "data-field": name }, [
         box,
         label(name, box),
-        element("small", { id: box.id + "-help", text: help })
+        element("small", { id: box.id + "-help", text: t[name] })
       ]);
     }
 
     var mode = element("select", {}, ["RNN", "GRU", "LSTM"].map(function (name) {
-      return element("option", { value: name, text: "nn." + name });
+      var option = element("option", { value: name, text: "nn." + name });
+      option.defaultSelected = name === DEFAULTS.mode;
+      return option;
     }));
-    var form = element("form", { class: "rg-calc__form", novalidate: "" }, [
+    // autocomplete="off": a browser does not refill the fields on going back, so what
+    // the page shows at first is what its markup says.
+    var form = element("form", { class: "rg-calc__form", novalidate: "", autocomplete: "off" }, [
       element("fieldset", {}, [
         element("legend", { text: t.legend }),
         field("mode", t.mode, mode),
-        field("input_size", t.input_size, textInput(true)),
-        field("hidden_size", t.hidden_size, textInput(true)),
-        field("num_layers", t.num_layers, textInput(true)),
-        field("proj_size", t.proj_size, textInput(true)),
-        checkbox("bidirectional", t.bidirectional),
-        checkbox("batch_first", t.batch_first)
+        textInput("input_size", true),
+        textInput("hidden_size", true),
+        textInput("num_layers", true),
+        textInput("proj_size", true),
+        checkbox("bidirectional"),
+        checkbox("batch_first")
       ]),
       element("fieldset", { class: "rg-calc__input" }, [
         element("legend", { text: t.shape_legend }),
-        field("input_shape", t.shape_hint, textInput(false))
+        textInput("input_shape", false)
       ])
     ]);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-    });
 
     // The phone's summary: one or two lines, kept in view at the top while editing.
     var summary = element("p", { class: "rg-calc__summary", "data-calc": "summary", "aria-hidden": "true" });
 
     var status = element("p", { class: "rg-calc__status", "data-calc": "status", role: "status" });
     var errorText = element("p", {
-      class: "rg-calc__message", id: errorId, "data-calc": "message", "aria-live": "polite"
+      class: "rg-calc__message", id: id + "-error", "data-calc": "message", "aria-live": "polite"
     });
     var table = element("table", { class: "rg-calc__table" }, [
       element("caption", { text: t.results }),
@@ -660,17 +664,58 @@
     // The table and the error share one place: an error hides the table but keeps its
     // room, so nothing moves between a right and a wrong input.
     var answerBox = element("div", { class: "rg-calc__answer" }, [table, errorText]);
-    var code = element("code", { "data-calc": "code" });
-    var feedback = element("span", { class: "rg-calc__feedback", "aria-live": "polite" });
-    var copyButton = element("button", { type: "button", class: "md-button rg-calc__button", text: t.copy });
-    var linkButton = element("button", { type: "button", class: "md-button rg-calc__button", text: t.link });
     var output = element("div", { class: "rg-calc__results" }, [status, answerBox]);
-    // The Python that asks the same question.
+    // The Python that asks the same question: a <pre> with no <code> inside, which
+    // Material's bundle would give a copy button of its own.
     var python = element("div", { class: "rg-calc__python" }, [
       element("p", { class: "rg-calc__label", id: id + "-python", text: t.python }),
-      element("pre", { class: "rg-calc__code", "aria-labelledby": id + "-python" }, [code]),
-      element("p", { class: "rg-calc__actions" }, [copyButton, linkButton, feedback])
+      element("pre", { class: "rg-calc__code", "data-calc": "code", "aria-labelledby": id + "-python" }),
+      element("p", { class: "rg-calc__actions" }, [
+        element("button", { type: "button", class: "md-button rg-calc__button", "data-calc": "copy", text: t.copy }),
+        element("button", { type: "button", class: "md-button rg-calc__button", "data-calc": "link", text: t.link }),
+        element("span", { class: "rg-calc__feedback", "data-calc": "feedback", "aria-live": "polite" })
+      ])
     ]);
+
+    root.textContent = "";
+    root.appendChild(summary);
+    // One box: on a wide screen the answer sticks beside the form and the Python below it.
+    root.appendChild(element("div", { class: "rg-calc__main" }, [form, output, python]));
+  }
+
+  function same(values, other) {
+    return ["mode"].concat(TEXT_FIELDS, CHECKS).every(function (name) {
+      return values[name] === other[name];
+    });
+  }
+
+  function build(root) {
+    var lang = language();
+    var t = UI[lang];
+    var made = !root.querySelector("form.rg-calc__form");
+    if (made) {
+      make(root, t);
+    }
+    var form = root.querySelector("form.rg-calc__form");
+    var part = function (name) {
+      return root.querySelector('[data-calc="' + name + '"]');
+    };
+    var controls = {};
+    ["mode"].concat(TEXT_FIELDS, CHECKS).forEach(function (name) {
+      controls[name] = form.elements.namedItem(name);
+    });
+    var mode = controls.mode;
+    var summary = part("summary");
+    var status = part("status");
+    var errorText = part("message");
+    var errorId = errorText.id;
+    var code = part("code");
+    var feedback = part("feedback");
+    var copyButton = part("copy");
+    var linkButton = part("link");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
 
     var state = Object.assign({}, DEFAULTS, readAddress());
     mode.value = state.mode;
@@ -680,11 +725,6 @@
     CHECKS.forEach(function (name) {
       controls[name].checked = state[name];
     });
-
-    root.textContent = "";
-    root.appendChild(summary);
-    // One box: on a wide screen the answer sticks beside the form and the Python below it.
-    root.appendChild(element("div", { class: "rg-calc__main" }, [form, output, python]));
     root.setAttribute("data-ready", "true");
 
     function read() {
@@ -828,7 +868,10 @@
 
     form.addEventListener("input", edited);
     form.addEventListener("change", edited);
-    update();
+    // The page's markup already answers the starting values (a test keeps it so).
+    if (made || !same(read(), DEFAULTS)) {
+      update();
+    }
   }
 
   function init() {
