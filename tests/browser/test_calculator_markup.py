@@ -19,10 +19,6 @@ pytestmark = pytest.mark.browser
 
 PAGES = {"en": "reference/calculator/", "zh": "zh/reference/calculator/"}
 
-# The calculator's parts as served, before any script: the box's children but the notice.
-SERVED_PARTS = """() => Array.from(document.querySelector('[data-shape-calculator]').children)
-  .filter(e => e.tagName !== 'NOSCRIPT').map(e => e.outerHTML)"""
-
 
 @pytest.mark.parametrize("lang", calculator_markup.LANGUAGES)
 def test_the_includes_are_what_the_script_makes(browser: Any, lang: str) -> None:
@@ -40,7 +36,7 @@ def test_the_page_without_javascript_carries_the_markup_and_says_why(
     try:
         tab = context.new_page()
         tab.goto(site.url(PAGES[lang]))
-        served = tab.evaluate(SERVED_PARTS)
+        served = tab.evaluate(calculator_markup.PARTS)
         include = calculator_markup.target(lang).name
         assert served == calculator_markup.parts(browser, lang), (
             f"the built {PAGES[lang]} does not carry {include} as written"

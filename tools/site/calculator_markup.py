@@ -31,8 +31,11 @@ HEADER = (
     " Written by tools/site/calculator_markup.py (`make calculator-markup`): do not edit. -->"
 )
 
-# The calculator's parts, as one line of markup each (what the include holds after the header).
-PARTS = "Array.from(document.querySelector('[data-shape-calculator]').children, e => e.outerHTML)"
+#: The calculator's parts in a page, one string of markup each: the elements in its box
+#: but the page's notice for readers without JavaScript (what the include holds after its
+#: header, one per line).
+PARTS = """() => Array.from(document.querySelector("[data-shape-calculator]").children)
+  .filter(e => e.tagName !== "NOSCRIPT").map(e => e.outerHTML)"""
 
 
 def target(lang: str) -> Path:
