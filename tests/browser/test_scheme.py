@@ -33,6 +33,15 @@ _STATE = """() => ({
     .filter((label) => getComputedStyle(label).display !== "none")
     .map((label) => label.title),
   component: document.querySelectorAll("[data-md-component=palette]").length,
+  themeColors: [...document.querySelectorAll("meta[name=theme-color]")].map((meta) => {
+    const probe = document.createElement("i");  // the tag's colour as the CSS rgb() form
+    probe.style.color = meta.content;
+    document.body.append(probe);
+    const color = getComputedStyle(probe).color;
+    probe.remove();
+    return color;
+  }),
+  header: getComputedStyle(document.querySelector(".md-header")).backgroundColor,
   changes: window.__bodyChanges,
 })"""
 
@@ -73,6 +82,8 @@ def test_a_first_visit_follows_the_system_and_sets_it_once(tab: Any, site: Any, 
     assert state["changes"], "the scheme script did not run"
     assert {when for _, when in state["changes"]} == {"loading"}, state["changes"]
     assert "data-md-color-switching" not in {name for name, _ in state["changes"]}
+    # The phone's browser bar has the header's colour (Material's palette wrote it).
+    assert state["themeColors"] == [state["header"]], state
 
 
 def test_a_click_switches_and_the_choice_is_kept(tab: Any, site: Any) -> None:
@@ -81,6 +92,7 @@ def test_a_click_switches_and_the_choice_is_kept(tab: Any, site: Any) -> None:
     switched = _state(tab, site)
     assert switched["scheme"] != first["scheme"], switched
     assert switched["toggles"] != first["toggles"], switched
+    assert switched["themeColors"] == [switched["header"]], switched
     # Another page, then a reload: the reader's choice, set while the page loads.
     for state in (_state(tab, site, PAGES[1]), _state(tab, site, PAGES[1])):
         assert state["scheme"] == switched["scheme"], state
