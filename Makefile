@@ -165,7 +165,7 @@ calculator-messages: $(STAMP)  ## Rewrite the calculator's messages from rnn_gui
 
 # The calculator's page carries the markup shape-calculator.js makes (its form and the
 # answer for the starting values, includes/calculator-<lang>.html), written by running the
-# script in Chromium; tests/browser/test_calculator_markup.py fails when it is stale.
+# script in Chromium; tests/browser/calculator_markup_checks.py fails when it is stale.
 .PHONY: calculator-markup
 calculator-markup: $(STAMP)  ## Rewrite the calculator's markup (after changing shape-calculator.js).
 	$(BIN)/python -m tools.site.calculator_markup

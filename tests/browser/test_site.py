@@ -21,15 +21,20 @@ Site = Traffic = Any  # the fixtures are defined in conftest.py
 
 pytestmark = pytest.mark.browser
 
-# The calculator, search, language and 404 checks live in their own modules but are
-# collected here: pytest-xdist (--dist loadfile) keeps one file in one worker, so the
-# site is built and Chromium started once for all browser tests.
+# The calculator (its answers and its markup), language and 404 checks live in their own
+# modules but are collected here: pytest-xdist (--dist loadfile) keeps one file in one
+# worker, so the site is built and Chromium started once for all browser tests.
 from tests.browser.calculator_checks import (  # noqa: E402
     test_calculator_agrees_with_expected_shapes,
     test_calculator_answers_typing_and_clicking,
     test_calculator_fits_a_phone,
     test_calculator_in_chinese_names_the_same_errors,
     test_calculator_survives_instant_navigation,
+)
+from tests.browser.calculator_markup_checks import (  # noqa: E402
+    test_the_includes_are_what_the_script_makes,
+    test_the_page_without_javascript_carries_the_markup_and_says_why,
+    test_the_script_keeps_the_answer_the_page_carries,
 )
 from tests.browser.navigation_checks import (  # noqa: E402
     test_chinese_pages_show_material_in_chinese,
@@ -48,6 +53,9 @@ __all__ = [
     "test_language_switch_keeps_the_page_and_the_section",
     "test_missing_pages_get_a_working_404_page",
     "test_the_chinese_404_page_is_chinese_and_leads_home",
+    "test_the_includes_are_what_the_script_makes",
+    "test_the_page_without_javascript_carries_the_markup_and_says_why",
+    "test_the_script_keeps_the_answer_the_page_carries",
 ]
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"

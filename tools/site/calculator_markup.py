@@ -6,7 +6,7 @@ carry that markup already, so that a browser lays it out with the rest of the pa
 the script only attaches to it: includes/calculator-en.html and calculator-zh.html,
 which this script writes by running the calculator's script in Chromium, in each
 language, with its starting values. Run it (``make calculator-markup``) after changing
-what the script makes or the words it uses; tests/browser/test_calculator_markup.py fails
+what the script makes or the words it uses; tests/browser/calculator_markup_checks.py fails
 when a file is stale or when a page does not carry it as written.
 """
 

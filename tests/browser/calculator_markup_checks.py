@@ -1,4 +1,5 @@
-"""The calculator's pages carry the markup its script makes, and the script keeps it.
+"""The calculator's pages carry the markup its script makes, and the script keeps it
+(collected through test_site.py).
 
 includes/calculator-<lang>.html is written by tools/site/calculator_markup.py from what
 shape-calculator.js makes in an empty box; the pages include it, so that the calculator
