@@ -104,9 +104,7 @@ def browser() -> Iterator[Any]:
     with sync_playwright() as playwright:
         # Every host but this machine goes through a proxy that is not there, so a request
         # for a CDN or a font service fails at once instead of leaving the machine.
-        launched = playwright.chromium.launch(
-            executable_path=chromium.CHROMIUM, args=list(chromium.FLAGS), proxy=chromium.NO_NETWORK
-        )
+        launched = chromium.launch(playwright)
         try:
             yield launched
         finally:

@@ -74,9 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium.CHROMIUM, args=list(chromium.FLAGS), proxy=chromium.NO_NETWORK
-        )
+        browser = chromium.launch(playwright)
         try:
             for lang in LANGUAGES:
                 target(lang).write_text(render(browser, lang), encoding="utf-8", newline="\n")

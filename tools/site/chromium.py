@@ -11,7 +11,7 @@ import shutil
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from playwright.sync_api import ProxySettings
+    from playwright.sync_api import Browser, Playwright, ProxySettings
 
 #: The executable: /usr/bin/chromium, or RNN_GUIDE_CHROMIUM.
 CHROMIUM = os.environ.get("RNN_GUIDE_CHROMIUM", "/usr/bin/chromium")
@@ -42,3 +42,8 @@ def missing() -> str | None:
     if os.path.exists(CHROMIUM) or shutil.which(CHROMIUM) is not None:
         return None
     return MISSING.format(path=CHROMIUM)
+
+
+def launch(playwright: Playwright) -> Browser:
+    """This Chromium, headless, with FLAGS, every other host behind NO_NETWORK."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=list(FLAGS), proxy=NO_NETWORK)

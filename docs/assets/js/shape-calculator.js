@@ -111,6 +111,7 @@
   };
   var TEXT_FIELDS = ["input_size", "hidden_size", "num_layers", "proj_size", "input_shape"];
   var CHECKS = ["bidirectional", "batch_first"];
+  var FIELDS = ["mode"].concat(TEXT_FIELDS, CHECKS); // every field of the form
   var TENSORS = ["input", "h_0", "c_0", "output", "h_n", "c_n"];
 
   function fill(template, values) {
@@ -684,7 +685,7 @@
   }
 
   function same(values, other) {
-    return ["mode"].concat(TEXT_FIELDS, CHECKS).every(function (name) {
+    return FIELDS.every(function (name) {
       return values[name] === other[name];
     });
   }
@@ -701,7 +702,7 @@
       return root.querySelector('[data-calc="' + name + '"]');
     };
     var controls = {};
-    ["mode"].concat(TEXT_FIELDS, CHECKS).forEach(function (name) {
+    FIELDS.forEach(function (name) {
       controls[name] = form.elements.namedItem(name);
     });
     var mode = controls.mode;
